@@ -1,0 +1,47 @@
+# Two-command set-up: `make demo` and `make test` each install what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SYSTEM_PACKAGES := libportaudio2 libespeak-ng1 espeak-ng pulseaudio pulseaudio-utils libasound2-plugins
+
+.PHONY: demo test system-deps venv dev bench clean
+
+demo: venv
+	$(BIN)/interviewer demo
+
+test: dev
+	bash scripts/virtual-audio.sh start
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: dev
+	$(BIN)/python benchmarks/run.py
+
+# apt-get when root; otherwise print the exact command and stop.
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages: $$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) || exit 1; \
+	  else \
+	    echo "missing system packages; run: sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: system-deps $(VENV)/.installed
+dev: system-deps $(VENV)/.installed-dev
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,149 @@
+"""One answer in, one analysis out: the object `interviewer analyse --json` prints.
+
+`analyse_file` streams audio through VAD and Whisper; `build_analysis` is pure and
+is shared by files, typed answers and the live practice session.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .analysis.delivery import measure
+from .analysis.delivery_feedback import delivery_findings
+from .audio.levels import FRAME, to_db, verdict
+from .errors import UserError
+from .model import KINDS, Finding, Question, Span, Transcript
+
+Progress = Callable[[float, float], None]  # (seconds done, seconds total)
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")
+    return kind
+
+
+def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
+                   question: Question | None = None, warnings: list[str] | None = None,
+                   credit_content: bool = True) -> dict:
+    """Delivery, structure and feedback for a transcript. Pure: no I/O."""
+    from .analysis.content import analyse_content
+    from .coach.summary import feedback_summary
+
+    warnings = list(warnings or [])
+    delivery = measure(transcript, spans, duration_s)
+    findings: list[Finding] = delivery_findings(kind, delivery, transcript.words,
+                                                question.target_s if question else None)
+    structure, follow_up = {}, None
+    if credit_content and transcript.words:
+        content = analyse_content(kind, transcript, delivery, question)
+        structure, follow_up = content.structure, content.follow_up
+        findings += content.findings
+    elif not transcript.words:
+        warnings.append("no words were recognised, so there is nothing to give feedback on")
+    if not credit_content:
+        findings = []  # delivery figures of noise or foreign speech would mislead
+    return {
+        "kind": kind,
+        "question": question.text if question else None,
+        "transcript": transcript.to_dict(),
+        "delivery": delivery,
+        "structure": structure,
+        "feedback": [f.to_dict() for f in findings],
+        "feedback_summary": feedback_summary(findings) if findings else "",
+        "follow_up": follow_up,
+        "warnings": warnings,
+        "credited": bool(credit_content and transcript.words),
+    }
+
+
+class LevelMeter:
+    """Peak, clipping and frame levels accumulated block by block (constant memory per frame)."""
+
+    def __init__(self):
+        self.peak, self.clipped, self.samples, self.sumsq = 0.0, 0, 0, 0.0
+        self.frames: list[np.ndarray] = []
+
+    def add(self, block: np.ndarray) -> None:
+        a = np.abs(block)
+        self.peak = max(self.peak, float(a.max(initial=0.0)))
+        self.clipped += int(np.count_nonzero(a >= 0.999))
+        self.samples += block.size
+        self.sumsq += float(np.dot(block, block))
+        n = block.size // FRAME
+        if n:
+            self.frames.append(np.sqrt((block[: n * FRAME].reshape(n, FRAME) ** 2).mean(axis=1)).astype(np.float32))
+
+    def stats(self) -> dict:
+        frames = np.concatenate(self.frames) if self.frames else np.zeros(1, np.float32)
+        noise, speech = to_db(float(np.percentile(frames, 10))), to_db(float(np.percentile(frames, 95)))
+        stats = {"peak_dbfs": round(to_db(self.peak), 2),
+                 "rms_dbfs": round(to_db((self.sumsq / max(1, self.samples)) ** 0.5), 2),
+                 "clip_fraction": round(self.clipped / max(1, self.samples), 5),
+                 "noise_floor_dbfs": round(noise, 2), "speech_dbfs": round(speech, 2),
+                 "snr_db": round(speech - noise, 2), "seconds": round(self.samples / 16000, 3)}
+        stats["verdict"], stats["advice"] = verdict(stats)
+        return stats
+
+
+def level_warnings(stats: dict) -> list[str]:
+    if stats["verdict"] in ("clipping", "too quiet"):
+        return [f"{stats['verdict']}: {stats['advice']} (peak {stats['peak_dbfs']:.0f} dBFS)"]
+    return []
+
+
+def analyse_text_file(path: Path, kind: str, question: Question | None = None) -> dict:
+    from .audio.decode import check_readable
+
+    check_readable(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text") from None
+    if not text.strip():
+        raise UserError(f"{path} holds no text")
+    return build_analysis(kind, Transcript.from_text(text), None, None, question)
+
+
+def analyse_file(path: Path, kind: str, question: Question | None = None, transcriber=None,
+                 progress: Progress | None = None) -> dict:
+    """Analyse a recording of any length; memory stays flat beyond the decoder's buffers."""
+    from .audio.decode import stream_audio
+    from .speech.stream import AnswerTranscriber
+    from .speech.whisper import WhisperTranscriber
+
+    check_kind(kind)
+    if path.suffix.lower() in (".txt", ".md"):
+        return analyse_text_file(path, kind, question)
+    meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
+    for block in stream_audio(path):
+        meter.add(block)
+    if meter.samples == 0:
+        raise UserError(f"{path} holds no audio samples")
+    stats = meter.stats()
+    total = meter.samples / 16000
+    # Silero misses speech quieter than about -45 dBFS; lift quiet files up to -6 dBFS peak (at most 30 dB).
+    gain = min(10 ** (30 / 20), 0.5 / meter.peak) if 0 < meter.peak < 0.1 else 1.0
+    answer = AnswerTranscriber(transcriber or WhisperTranscriber())
+    done = 0.0
+    for block in stream_audio(path):
+        answer.feed(block * gain if gain != 1.0 else block)
+        done += block.size / 16000
+        if progress:
+            progress(done, total)
+    heard = answer.finish()
+    warnings = level_warnings(stats) + heard.notes
+    credit = True
+    if not answer.spans:
+        warnings.insert(0, "no speech detected: the recording is silent or holds only noise")
+        credit = False
+    elif not heard.intelligible:
+        warnings.insert(0, "the speech could not be understood as English (another language, noise or mumbling); "
+                           "no credit is given for content")
+        credit = False
+    result = build_analysis(kind, heard.transcript, answer.spans, total, question, warnings, credit)
+    result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * float(np.log10(gain)), 1),
+                       "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
+    return result

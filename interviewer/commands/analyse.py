@@ -1,0 +1,72 @@
+"""`interviewer analyse AUDIO`: transcribe and analyse one answer offline."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+NO_USABLE_SPEECH = 3  # exit code: analysed, but nothing could be credited
+
+
+def add_parser(sub, name: str, help_text: str) -> None:
+    from ..model import KINDS
+
+    p = sub.add_parser(name, help=help_text, description="Transcribe and analyse one answer. "
+                       "AUDIO may be any audio file, or a .txt transcript for text-only analysis.")
+    p.add_argument("audio", metavar="AUDIO", help="recording (wav, flac, mp3, ogg, m4a...) or .txt transcript")
+    p.add_argument("--kind", choices=KINDS, default="behavioural", help="the kind of question answered")
+    p.add_argument("--question", metavar="TEXT", help="the question that was asked")
+    p.add_argument("--json", action="store_true", help="print one JSON object to stdout")
+    p.add_argument("--model", default=None, metavar="NAME|DIR",
+                   help="speech model: the bundled tiny.en (default), a local CTranslate2 folder, "
+                        "or a faster-whisper size name (downloads)")
+    p.add_argument("--beam", type=int, default=5, help="beam size; 1 is about twice as fast (default 5)")
+
+
+def run(args) -> int:
+    from ..analyse import analyse_file
+    from ..model import Question
+    from ..speech.whisper import WhisperTranscriber
+
+    question = Question(id="cli", round=args.kind, text=args.question) if args.question else None
+    path = Path(args.audio)
+    transcriber = None if path.suffix.lower() == ".txt" else WhisperTranscriber(args.model, beam_size=args.beam)
+    with _progress() as progress:
+        result = analyse_file(path, args.kind, question, transcriber, progress)
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from ..report import print_analysis
+
+        print_analysis(result)
+    if not result["credited"]:
+        print(f"interviewer: {result['warnings'][0]}", file=sys.stderr)
+        return NO_USABLE_SPEECH
+    return 0
+
+
+class _progress:
+    """A transcription bar on stderr, shown only for files longer than a minute."""
+
+    def __enter__(self):
+        self._bar = None
+        return self
+
+    def __call__(self, done: float, total: float) -> None:
+        if total < 60 or not sys.stderr.isatty():
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TimeRemainingColumn
+
+            self._bar = Progress("transcribing", BarColumn(), "{task.percentage:>3.0f}%", TimeRemainingColumn(),
+                                 console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("asr", total=total)
+        self._bar.update(self._task, completed=done)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+        return False

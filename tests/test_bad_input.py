@@ -1,0 +1,157 @@
+"""Every kind of bad input gets a clear one-line message, never a traceback."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from interviewer.audio.decode import read_audio
+from interviewer.synth import compose, pink_noise, resample
+from conftest import write_wav
+
+
+def run_cli(*args, timeout=180):
+    return subprocess.run([sys.executable, "-m", "interviewer.cli", "analyse", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def assert_one_line_error(out, *needles):
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1, out.stderr
+    for n in needles:
+        assert n in lines[0]
+
+
+def test_missing_file(tmp_path):
+    assert_one_line_error(run_cli(tmp_path / "nope.wav"), "no such file")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.wav").write_bytes(b"")
+    assert_one_line_error(run_cli(tmp_path / "empty.wav"), "is empty")
+
+
+def test_file_that_is_not_audio(tmp_path):
+    bogus = tmp_path / "notes.wav"
+    bogus.write_bytes(b"this is a shopping list, not a recording\n" * 50)
+    assert_one_line_error(run_cli(bogus), "not an audio file")
+
+
+def test_a_folder(tmp_path):
+    assert_one_line_error(run_cli(tmp_path), "folder")
+
+
+def test_unknown_kind(tmp_path, jfk):
+    out = run_cli(jfk, "--kind", "poetry")
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "invalid choice" in out.stderr
+
+
+@pytest.mark.parametrize("name,make", [
+    ("silence", lambda n: np.zeros(n, np.float32)),
+    ("room-tone", lambda n: pink_noise(n, np.random.default_rng(0)) * 10 ** (-50 / 20)),
+    ("white-noise", lambda n: np.random.default_rng(1).standard_normal(n).astype(np.float32) * 0.1),
+    ("pink-noise-loud", lambda n: pink_noise(n, np.random.default_rng(2)) * 10 ** (-20 / 20)),
+])
+def test_no_speech_gets_a_warning_and_no_credit(tmp_path, name, make):
+    path = write_wav(tmp_path / f"{name}.wav", make(16000 * 8))
+    out = run_cli(path, "--json")
+    assert out.returncode == 3 and "Traceback" not in out.stderr
+    result = json.loads(out.stdout)
+    assert result["warnings"] and not result["credited"]
+    assert result["structure"] == {} and result["feedback"] == []
+    assert out.stderr.strip().count("\n") == 0
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bonjour, je m'appelle Marie. Dans mon dernier poste, j'ai dirigé une équipe de cinq développeurs. "
+           "Nous avons réduit le temps de déploiement de moitié."),
+    ("de", "Guten Tag, ich heiße Hans. In meiner letzten Stelle habe ich ein Team von fünf Entwicklern geleitet."),
+])
+def test_speech_that_is_not_english(tmp_path, lang, text):
+    path = tmp_path / f"{lang}.wav"
+    subprocess.run(["espeak-ng", "-v", lang, "-w", str(path), text], check=True)
+    out = run_cli(path, "--json")
+    assert out.returncode == 3, out.stderr
+    result = json.loads(out.stdout)
+    assert "English" in result["warnings"][0] and not result["credited"] and result["structure"] == {}
+
+
+@pytest.fixture(scope="module")
+def spoken(voice):
+    return compose(["In my last role I led the payments team.", 0.8, "We cut deployment time from two hours to ten minutes."],
+                   voice, room_db=-45.0)
+
+
+def _heard(out) -> str:
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)["transcript"]["text"].lower()
+
+
+def test_clipped_audio_is_transcribed_with_a_warning(tmp_path, spoken):
+    path = write_wav(tmp_path / "clipped.wav", np.clip(spoken.audio * 8, -1, 1))
+    out = run_cli(path, "--json")
+    assert "payments team" in _heard(out)
+    assert any(w.startswith("clipping") for w in json.loads(out.stdout)["warnings"])
+
+
+def test_very_quiet_audio_is_lifted_and_warned_about(tmp_path, spoken):
+    path = write_wav(tmp_path / "quiet.wav", spoken.audio * 10 ** (-45 / 20))  # peak about -48 dBFS
+    out = run_cli(path, "--json")
+    assert "payments team" in _heard(out)
+    result = json.loads(out.stdout)
+    assert any(w.startswith("too quiet") for w in result["warnings"]) and result["audio"]["gain_db"] > 20
+
+
+@pytest.mark.parametrize("rate,channels", [(44100, 2), (8000, 1), (48000, 1)])
+def test_other_rates_and_stereo(tmp_path, spoken, rate, channels):
+    audio = resample(spoken.audio, 16000, rate)
+    if channels == 2:
+        audio = np.stack([audio, audio * 0.5], axis=1).reshape(-1)
+    path = write_wav(tmp_path / f"in-{rate}-{channels}.wav", audio, rate, channels)
+    assert abs(read_audio(path).size / 16000 - spoken.duration_s) < 0.05
+    heard = _heard(run_cli(path, "--json"))
+    assert "payments team" in heard and "ten minutes" in heard
+
+
+def test_text_transcript_gets_text_only_analysis(tmp_path):
+    path = tmp_path / "answer.txt"
+    path.write_text("Um, so I led the migration, you know, and we cut costs by forty percent.")
+    out = run_cli(path, "--json")
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)["delivery"]
+    assert d["duration_s"] is None and d["words_per_minute"] is None and d["time_to_first_word_s"] is None
+    assert [f["word"] for f in d["fillers"]] == ["um", "you know"]
+
+
+def test_hour_long_recording_needs_no_memory_in_proportion_to_its_length(tmp_path, spoken):
+    """Peak memory for 60 min of audio stays within 60 MB of that for 6 min: the decoded hour alone is 230 MB."""
+    def make(minutes: int):
+        path = tmp_path / f"long-{minutes}.wav"
+        n = minutes * 60 * 16000
+        import wave
+        with wave.open(str(path), "wb") as w:
+            w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000)
+            rng = np.random.default_rng(0)
+            for start in range(0, n, 16000 * 60):  # a phrase of speech each minute over room tone
+                block = pink_noise(16000 * 60, rng) * 10 ** (-50 / 20)
+                block[16000:16000 + spoken.audio.size] += spoken.audio
+                w.writeframes((np.clip(block, -1, 1) * 32767).astype(np.int16).tobytes())
+        return path
+
+    code = ("import resource, sys; from pathlib import Path; from interviewer.analyse import analyse_file; "
+            "from interviewer.speech.whisper import WhisperTranscriber; "
+            "r = analyse_file(Path(sys.argv[1]), 'behavioural', transcriber=WhisperTranscriber(beam_size=1)); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, r['delivery']['duration_s'], r['transcript']['text'].count('payments'))")
+    peaks = {}
+    for minutes in (6, 60):
+        out = subprocess.run([sys.executable, "-c", code, str(make(minutes))], capture_output=True, text=True, timeout=900)
+        assert out.returncode == 0, out.stderr
+        rss_kb, duration, mentions = out.stdout.split()
+        assert float(duration) == minutes * 60 and int(mentions) >= minutes * 0.9
+        peaks[minutes] = int(rss_kb) / 1024
+    assert peaks[60] - peaks[6] < 60, peaks
