@@ -1,6 +1,7 @@
-"""Shared fixtures: the user folders point at a temporary folder, and heavy models load once."""
+"""Shared fixtures: user folders in a temporary folder, models loaded once, the virtual sound card."""
 from __future__ import annotations
 
+import os
 import wave
 from pathlib import Path
 
@@ -8,17 +9,19 @@ import numpy as np
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SENTENCE = "Tell me about a time you led a team through a difficult project."
 
 
 @pytest.fixture(autouse=True)
 def _user_dirs(tmp_path, monkeypatch):
-    """No test writes into the real ./recordings or the user's home."""
+    """No test writes into the real ./recordings, and nothing may reach a model hub."""
     monkeypatch.setenv("INTERVIEWER_RECORDINGS", str(tmp_path / "recordings"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
 
 @pytest.fixture(scope="session")
 def whisper():
+    """The pipeline's transcriber on the bundled tiny.en, loaded once."""
     from interviewer.speech.whisper import WhisperTranscriber
 
     t = WhisperTranscriber(beam_size=5)
@@ -27,10 +30,38 @@ def whisper():
 
 
 @pytest.fixture(scope="session")
+def transcribe(whisper):
+    """transcribe(float32 16 kHz audio) -> lower-case text, via tiny.en."""
+    def run(audio: np.ndarray) -> str:
+        pieces = whisper.transcribe(np.asarray(audio, dtype=np.float32), 0.0)
+        return " ".join(w.word for p in pieces for w in p.words).lower()
+    return run
+
+
+@pytest.fixture(scope="session")
 def voice():
     from interviewer.voice import get_voice
 
     return get_voice("piper")
+
+
+@pytest.fixture(scope="session")
+def piper_sentence(voice):
+    """(float32 audio, rate) of SENTENCE spoken by Piper."""
+    return voice.synthesize(SENTENCE)
+
+
+@pytest.fixture(scope="session")
+def virtual_audio():
+    """The PulseAudio null-sink pair, started if needed. CI runs as root, where it must work."""
+    from interviewer.audio import virtual
+
+    if not (virtual.virtual_devices_present() or virtual.start_virtual_devices()):
+        if os.geteuid() == 0:
+            pytest.fail("PulseAudio virtual devices could not be started (bash scripts/virtual-audio.sh start)")
+        pytest.skip("PulseAudio virtual devices need root to set up (bash scripts/virtual-audio.sh start)")
+    virtual.use_virtual_devices()
+    return virtual
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +73,7 @@ def jfk() -> Path:
 
 
 def write_wav(path: Path, audio: np.ndarray, rate: int = 16000, channels: int = 1) -> Path:
+    """Interleaved float samples to 16-bit PCM, at any rate and channel count (for input tests)."""
     data = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
     with wave.open(str(path), "wb") as w:
         w.setnchannels(channels)

@@ -63,7 +63,7 @@ def test_no_invented_words_after_the_answer(answer):
     last_end = composed.phrases[-1][2]
     words = result["transcript"]["words"]
     assert all(w["start"] <= last_end + 0.2 for w in words), words[-3:]
-    assert norm_words(words[-1]["word"])[0].startswith("doubl")  # tiny.en hears "double" at times
+    assert norm_words(words[-1]["word"])[0].startswith("doubl"), words[-6:]  # tiny.en hears "double" at times
 
 
 def test_jfk_real_voice_with_word_timings(jfk, whisper):
@@ -108,4 +108,4 @@ print(r["transcript"]["text"])
     env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("HF_")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
-    assert "ask not what your country can do for you" in out.stdout.lower()
+    assert norm_words(out.stdout) == norm_words((jfk.parent / "jfk.txt").read_text())

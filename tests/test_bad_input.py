@@ -115,7 +115,7 @@ def test_other_rates_and_stereo(tmp_path, spoken, rate, channels):
     path = write_wav(tmp_path / f"in-{rate}-{channels}.wav", audio, rate, channels)
     assert abs(read_audio(path).size / 16000 - spoken.duration_s) < 0.05
     heard = _heard(run_cli(path, "--json"))
-    assert "payments team" in heard and "ten minutes" in heard
+    assert "payments team" in heard and ("ten minutes" in heard or "10 minutes" in heard)
 
 
 def test_text_transcript_gets_text_only_analysis(tmp_path):

@@ -35,3 +35,11 @@ def test_words_outside_speech_and_unsure_tails_are_dropped_but_fillers_kept():
 def test_a_piece_whisper_judges_silent_is_dropped():
     words, notes = clean([Piece([w("Thank", 0.1), w("you.", 0.5)], -1.4, 0.8, 0.9)], [Span(0, 1)])
     assert words == [] and "judged silent" in notes[0]
+
+
+def test_stock_endings_whisper_invents_are_dropped_only_when_unsure():
+    spans = [Span(0.0, 3.0)]
+    invented = Piece([w("releases", 1.0), w("doubled.", 1.4), w("Thank", 2.6, 0.08), w("you.", 2.8, 0.98)], -0.3, 0.0, 1.1)
+    said = Piece([w("releases", 1.0), w("doubled.", 1.4), w("Thank", 2.6, 0.93), w("you.", 2.8, 0.98)], -0.3, 0.0, 1.1)
+    assert [x.word for x in clean([invented], spans)[0]] == ["releases", "doubled."]
+    assert [x.word for x in clean([said], spans)[0]] == ["releases", "doubled.", "Thank", "you."]

@@ -32,10 +32,10 @@ def stream_audio(path: Path, block: int = BLOCK) -> Iterator[np.ndarray]:
     check_readable(path)
     try:
         container = av.open(str(path), mode="r", metadata_errors="ignore")
-    except (av.error.InvalidDataError, av.error.ValueError, UnicodeDecodeError) as e:
-        raise UserError(f"{path} is not an audio file this tool can read ({e.__class__.__name__})") from None
-    except av.error.FFmpegError as e:
-        raise UserError(f"cannot open {path}: {e}") from None
+    except av.error.InvalidDataError:
+        raise UserError(f"{path} is not an audio file this tool can read") from None
+    except (av.error.FFmpegError, UnicodeDecodeError) as e:
+        raise UserError(f"cannot open {path}: {str(e).splitlines()[0] if str(e) else e.__class__.__name__}") from None
     with container:
         if not container.streams.audio:
             raise UserError(f"{path} has no audio track")
@@ -53,7 +53,7 @@ def stream_audio(path: Path, block: int = BLOCK) -> Iterator[np.ndarray]:
                     pending, size = [joined[block:]], joined.size - block
             for out in resampler.resample(None):
                 pending.append(out.to_ndarray().reshape(-1))
-        except av.error.InvalidDataError:
+        except av.error.FFmpegError:
             raise UserError(f"{path} is damaged or not audio: decoding failed") from None
         if pending and size:
             yield np.concatenate(pending).astype(np.float32) / 32768.0

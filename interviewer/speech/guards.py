@@ -13,6 +13,10 @@ from .whisper import Piece
 NO_SPEECH_PROB, LOW_LOGPROB = 0.6, -1.0     # Whisper's own silence rule
 TAIL_PROB = 0.35                             # a trailing word this unsure is usually invented
 OVERLAP_TOLERANCE = 0.1
+# What Whisper says when it has run out of speech; dropped at a piece's end when unsure.
+STOCK_ENDINGS = (("thank", "you"), ("thanks", "for", "watching"), ("thank", "you", "for", "watching"),
+                 ("yeah",), ("you",), ("bye",), ("okay",), ("so",))
+STOCK_ENDING_PROB = 0.5
 
 
 def _norm(word: str) -> str:
@@ -46,6 +50,12 @@ def collapse_loops(words: list[Word], min_repeats: int = 3, max_n: int = 8) -> t
 
 
 def trim_unsure_tail(words: list[Word]) -> list[Word]:
+    keys = [_norm(w.word) for w in words]
+    for phrase in sorted(STOCK_ENDINGS, key=len, reverse=True):
+        n = len(phrase)
+        if tuple(keys[-n:]) == phrase and min(w.probability for w in words[-n:]) < STOCK_ENDING_PROB:
+            words = words[:-n]
+            break
     end = len(words)
     # fillers often come right before a pause, so an unsure "um" at the end is kept
     while end and words[end - 1].probability < TAIL_PROB and _norm(words[end - 1].word) not in FILLER_SOUNDS:

@@ -21,6 +21,7 @@ from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
 MIN_PIECE_S = 4.0    # ...once it holds this much: short pieces lose context
+LONG_PAUSE_S = 1.5   # a pause this long ends any piece, so an answer's end is transcribed early
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
 MARGIN_S = 0.15      # audio kept around a piece so word edges are not clipped
 MAX_QUEUED = 3       # pieces waiting for Whisper before feed() waits: bounds memory on long files
@@ -72,8 +73,8 @@ class AnswerTranscriber:
             return
         piece_len = self._open[-1].end - self._open[0].start
         ongoing = self.vad.position_s - self._open[0].start
-        paused = not self.vad.in_speech and self.vad.trailing_silence_s() >= CUT_PAUSE_S
-        if (paused and piece_len >= MIN_PIECE_S) or ongoing >= MAX_PIECE_S:
+        silence = 0.0 if self.vad.in_speech else self.vad.trailing_silence_s()
+        if (silence >= CUT_PAUSE_S and piece_len >= MIN_PIECE_S) or silence >= LONG_PAUSE_S or ongoing >= MAX_PIECE_S:
             self._send(self._open)
 
     def _send(self, spans: list[Span]) -> None:

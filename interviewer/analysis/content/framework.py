@@ -1,0 +1,91 @@
+"""Technical deep dives: What it is, When to use it, Why it helps, and the
+Tradeoff it costs you."""
+from __future__ import annotations
+
+from ...model import Finding
+from .lexicon import evidence, find, first_hit
+from .text import Clause
+
+PARTS = ("what", "when", "why", "tradeoff")
+_ADVERB = "basically|essentially|just|really|simply|actually|like"
+_DEFINES = "a|an|the|when|where|how|what|storing|using|keeping|having|one|any|two"
+WHAT = [
+    f"is|are|'s|it's {_DEFINES}", f"is|are|it's {_ADVERB} {_DEFINES}",
+    "means", "refers to", "stands for", "is defined as", "the idea is", "the idea behind",
+    "lets|let|allows|allow|enables|enable you", "works by", "at its core", "is a way",
+    "package|packages|wraps|wrap|stores|store|maps|map|holds|hold|sits|tracks|track|describes|represents|keep|keeps|send|sends|run|runs|turn|turns|split|splits the|a|an|each|your",
+]
+_NOT_DEFINITION = ["a lot", "a bit", "a little", "a pain", "a problem", "the catch", "the downside",
+                   "the cost", "the reason", "the big", "the main", "the best", "the right", "a good", "a great"]
+WHEN = [
+    "when|whenever you|the|there|it|your|we|a|an|data|reads|writes|traffic|teams",
+    "whenever", "in cases|situations|scenarios where", "cases where", "use it|them|one|this for|when|if",
+    "useful when|for|in|if", "good|great|ideal|best|perfect|suited for", "makes|make sense when|for|if",
+    "pay|pays off", "reach for", "if you need|have|want|just|only", "if your", "you want one|it|them",
+    "you need it|one|them", "for things like", "use case*", "typically used", "pick|choose|use * for",
+    "pick|choose|use * * for", "pick|choose|use * * * for", "i'd use", "go for it",
+]
+WHY = [
+    "because", "since", "the reason", "so that", "so you", "so it", "so the", "which means", "that means",
+    "benefit*", "advantage*", "the win", "big win", "the point", "it gives you", "you get", "lets you",
+    "makes it easier|faster|simpler|cheaper", "make it easier|faster|simpler|cheaper", "easier", "help*",
+    "without it", "avoid*", "decoupl*", "faster", "cheaper", "less", "reduc*", "saves", "otherwise",
+    "pay|pays off", "takes load", "protects", "prevents", "the upside",
+]
+TRADEOFF = [
+    "trade off*", "tradeoff*", "downside*", "drawback*", "the catch", "the cost", "at the cost", "the price",
+    "you pay", "give up", "flip side", "on the other hand", "however", "disadvantage*", "cons", "the con",
+    "limitation*", "overkill", "overhead", "complexity", "bite you", "the problem is", "the risk",
+    "gets|get hard|harder|slower|expensive|complicated|messy", "harder", "slower", "can't", "cannot",
+    "false positive*", "kills", "deadlock", "more|too|very expensive", "expensive to", "more disk|memory|storage|latency|work",
+    "though", "a lot to operate", "awkward", "not great", "wouldn't use", "don't use", "stale",
+    "eventual consistency", "costs", "penalty", "worse", "lose", "lost", "waste*", "pay for",
+]
+
+
+def analyse_framework(clauses: list[Clause]) -> dict:
+    what_hit = None
+    for c in clauses[:2]:
+        at = find(WHAT, c.words)
+        if at is not None and find(_NOT_DEFINITION, c.words[at + 1:at + 4]) is None:
+            if c.words[at] in {"it's"} and c.index > 0:
+                continue
+            if c.words[0] in {"i", "i'd", "we", "i've", "we've", "yeah"}:
+                continue
+            what_hit = (c, at)
+            break
+    when_hit = None
+    for c in clauses:
+        at = find(WHEN, c.words)
+        if at is not None and not (c.words[at] in {"when", "whenever"} and at > 0 and c.words[at - 1] in {"is", "are", "it's"}):
+            when_hit = (c, at)
+            break
+    return {"framework": {
+        "what": evidence(what_hit),
+        "when": evidence(when_hit),
+        "why": evidence(first_hit(WHY, clauses)),
+        "tradeoff": evidence(first_hit(TRADEOFF, clauses)),
+    }}
+
+
+MISSING = {
+    "what": "Open with a one sentence definition of what it is.",
+    "when": "Say when you would use it, with a concrete case.",
+    "why": "Explain why it helps: the problem it solves.",
+    "tradeoff": "You gave no tradeoff. Say what it costs and when you would not use it.",
+}
+
+
+def framework_findings(s: dict) -> list[Finding]:
+    fw, out = s["framework"], []
+    for part in PARTS:
+        if not fw[part]["present"]:
+            severity = "warning" if part == "tradeoff" else "suggestion"
+            out.append(Finding(f"framework.{part}.missing", severity, MISSING[part], None, ""))
+    if fw["tradeoff"]["present"]:
+        out.append(Finding("framework.tradeoff", "strength", "You named the tradeoff, not just the benefits.",
+                           fw["tradeoff"]["start"], fw["tradeoff"]["evidence"]))
+    if all(fw[p]["present"] for p in PARTS):
+        out.append(Finding("framework.complete", "strength", "You covered what, when, why and the tradeoff.",
+                           fw["what"]["start"], fw["what"]["evidence"]))
+    return out

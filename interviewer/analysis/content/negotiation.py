@@ -1,0 +1,109 @@
+"""Offer calls: accepting on the spot, asking for time, weak asks, anchoring on
+a researched number, and the levers beyond base salary."""
+from __future__ import annotations
+
+from ...model import Finding
+from .lexicon import evidence, find, first_hit, is_number
+from .text import Clause
+
+ACCEPT = [
+    "i accept", "accept it|the|your", "i'll take it", "i will take it", "sign me up", "where do i sign",
+    "let's|lets do it", "works for me", "that works", "i'm in", "i am in", "count me in", "deal",
+    "happy to accept", "love to accept", "i'll|i|we|we'll accept", "i can accept", "i will accept", "sounds great|good|perfect|amazing", "we have a deal",
+]
+NOT_YET = ["before i|we can accept|accept|sign|commit", "can't accept", "cannot accept", "not ready",
+           "accept yet", "don't accept", "not accept", "before accepting"]
+TIME = [
+    "few|couple days|weeks", "of days", "a day|week", "some time", "time to", "think about|over|through it",
+    "think it over|through", "sleep on it", "get back to you", "talk it over", "talk to|with my",
+    "discuss * with my", "discuss with", "review the|it|everything", "in writing", "look at everything",
+    "by|until|on monday|tuesday|wednesday|thursday|friday", "speak again", "the weekend", "consider",
+    "mull", "reflect", "need to think", "let you know", "go over", "next week", "with my family|partner|wife|husband",
+]
+WEAK = [
+    "any flexibility", "any room", "wiggle room", "is that|it negotiable", "anything you can do",
+    "best you can do", "go a bit higher", "go higher", "do better", "could you maybe", "a little more",
+    "any chance", "bump it", "little bit more", "a bit more", "any way you could", "move on that|the", "could you move",
+]
+WANT = [
+    "looking for", "expecting", "expected", "targeting", "target", "i'd want", "want to be", "be at",
+    "closer to", "in the range|region", "range of", "i need", "would need", "asking for", "ask for",
+    "aiming for", "hoping for", "more like", "somewhere around", "i'd be comfortable at",
+]
+RESEARCH = [
+    "research*", "market", "data", "levels", "comparable", "offers i'm|i've seeing|seen", "glassdoor",
+    "band", "benchmark*", "similar roles", "industry", "competing", "other offer*", "peers", "survey*", "looked at",
+]
+LEVERS = {
+    "base": ["base", "salary", "base pay", "annual pay"],
+    "sign-on bonus": ["sign on", "signing", "joining bonus"],
+    "bonus": ["annual bonus", "performance bonus", "target bonus"],
+    "equity": ["equity", "stock", "rsu*", "options", "shares", "cliff"],
+    "vesting": ["vest*"],
+    "start date": ["start date", "start later", "start in", "starting date"],
+    "remote work": ["remote*", "work from home", "wfh", "hybrid"],
+    "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave"],
+    "relocation": ["relocat*"],
+    "title": ["title"],
+    "learning budget": ["learning budget", "training budget", "conference*"],
+}
+
+
+def _anchor_hit(clauses: list[Clause]):
+    for c in clauses:
+        at = find(WANT, c.words)
+        if at is not None and any(is_number(w, allow_one=True) for w in c.words[at:at + 10]):
+            return c, at
+    return None
+
+
+def analyse_negotiation(clauses: list[Clause]) -> dict:
+    words = [w for c in clauses for w in c.words]
+    time_hit, weak_hit, anchor_hit = first_hit(TIME, clauses), first_hit(WEAK, clauses), _anchor_hit(clauses)
+    levers = [name for name, cues in LEVERS.items() if find(cues, words) is not None]
+    if anchor_hit and "base" not in levers:
+        levers.insert(0, "base")  # a counter figure is a base-salary ask
+    accept_hit = first_hit(ACCEPT, clauses)
+    opening_yes = clauses and clauses[0].words[:1] in (["yes"], ["yeah"], ["okay"], ["ok"], ["sure"])
+    if accept_hit is None and opening_yes and not levers:
+        accept_hit = (clauses[0], 0)
+    accepted = (accept_hit is not None and find(NOT_YET, words) is None
+                and not (time_hit or weak_hit or anchor_hit))
+    researched = anchor_hit is not None and find(RESEARCH, words) is not None
+    return {"negotiation": {
+        "accepted_on_spot": evidence(accept_hit if accepted else None),
+        "asked_for_time": evidence(time_hit),
+        "weak_ask": evidence(weak_hit if not anchor_hit else None),
+        "anchored": evidence(anchor_hit),
+        "anchor_researched": evidence(anchor_hit if researched else None),
+        "levers": levers,
+    }}
+
+
+def negotiation_findings(s: dict) -> list[Finding]:
+    n, out = s["negotiation"], []
+    def add(code, severity, message, key):
+        out.append(Finding(code, severity, message, n[key]["start"], n[key]["evidence"]))
+    if n["accepted_on_spot"]["present"]:
+        add("negotiation.accepted_on_spot", "warning",
+            "You accepted on the spot. Thank them, then ask for time to review the offer in writing.", "accepted_on_spot")
+    if n["asked_for_time"]["present"]:
+        add("negotiation.asked_for_time", "strength", "You asked for time to consider the offer.", "asked_for_time")
+    if n["weak_ask"]["present"]:
+        add("negotiation.weak_ask", "suggestion",
+            "Asking if there is flexibility invites a no. Name the number you want and why.", "weak_ask")
+    if n["anchor_researched"]["present"]:
+        add("negotiation.anchored", "strength", "You anchored on a number backed by research.", "anchored")
+    elif n["anchored"]["present"]:
+        add("negotiation.anchored", "strength", "You named a specific number.", "anchored")
+        out.append(Finding("negotiation.anchor.unresearched", "suggestion",
+                           "Say what your number is based on, such as market data for the role.", None, ""))
+    elif not n["accepted_on_spot"]["present"]:
+        out.append(Finding("negotiation.anchor.missing", "suggestion",
+                           "Name a researched range, for example: based on market data I am looking for a specific figure.",
+                           None, ""))
+    others = [x for x in n["levers"] if x != "base"]
+    if others:
+        out.append(Finding("negotiation.levers", "strength",
+                           "You used levers beyond base: " + ", ".join(others) + ".", None, ", ".join(others)))
+    return out

@@ -1,0 +1,75 @@
+"""Coding rounds: thinking aloud. Clarifying questions, complexity, testing,
+starting simple before optimising, and silences from the delivery figures."""
+from __future__ import annotations
+
+from ...model import Finding
+from .lexicon import evidence, find, first_hit
+from .mindset import clarifying
+from .text import Clause
+
+COMPLEXITY = [
+    "o of", "oh of", "o(*", "big o", "order n|h|k|of|log|one|1", "linear", "quadratic", "cubic",
+    "logarithmic", "exponential", "n squared", "n log n", "log n|k|m", "constant time|space", "complexity",
+    "runtime", "single pass", "one pass", "v plus e", "n times m", "amortized|amortised", "o n", "on squared",
+    "n square", "n cubed", "two to the n", "factorial",
+]
+TESTING = [
+    "test*", "walk through", "walkthrough", "trace", "dry run", "edge case*", "run it on|with|through",
+    "try it on|with", "try {num}", "then try", "for example", "an example", "the example", "let me check",
+    "make sure it handles|works", "check with", "step through", "sanity check", "corner case*", "verify",
+]
+BRUTE = ["brute force", "naive*", "simplest", "the simple way", "straightforward", "nested loop*",
+         "every pair", "try all", "try every", "first pass", "recompute", "obvious", "first approach",
+         "first idea|thought|attempt", "initial idea|approach", "compare every|each", "every other", "check all|every"]
+OPTIMISE = ["better", "improve*", "optimi*", "faster", "more efficient", "speed it up", "instead", "but we can",
+            "reduce", "bring it down", "get it down"]
+DEAD_AIR_S = 3.0
+
+
+def analyse_think_aloud(clauses: list[Clause], delivery: dict | None) -> dict:
+    brute = first_hit(BRUTE, clauses)
+    first = evidence(None)
+    if brute is not None:
+        later = [w for c in clauses[brute[0].index:] for w in c.words][brute[1] + 1:]
+        if find(OPTIMISE, later) is not None:
+            first = evidence(brute)
+    pauses = [p for p in (delivery or {}).get("pauses") or [] if (p.get("duration") or 0) >= DEAD_AIR_S]
+    return {
+        "think_aloud": {
+            "clarifying_questions": clarifying(clauses[: max(2, (len(clauses) + 1) // 2)]),
+            "complexity": evidence(first_hit(COMPLEXITY, clauses)),
+            "testing": evidence(first_hit(TESTING, clauses)),
+        },
+        "brute_force_first": first,
+        "dead_air": {"count": len(pauses), "total_s": round(sum(p["duration"] for p in pauses), 1),
+                     "pauses": pauses} if delivery else {"count": None, "total_s": None, "pauses": []},
+    }
+
+
+MISSING = {
+    "clarifying_questions": "Ask a clarifying question or two before coding: input size, duplicates, empty input.",
+    "complexity": "State the time and space complexity out loud.",
+    "testing": "Test your code out loud: walk one example and an edge case through it.",
+}
+
+
+def think_aloud_findings(s: dict) -> list[Finding]:
+    out, ta = [], s["think_aloud"]
+    for part, rec in ta.items():
+        if not rec["present"]:
+            severity = "warning" if part == "complexity" else "suggestion"
+            out.append(Finding(f"think_aloud.{part}.missing", severity, MISSING[part], None, ""))
+    if ta["testing"]["present"]:
+        out.append(Finding("think_aloud.testing", "strength", "You tested your solution out loud.",
+                           ta["testing"]["start"], ta["testing"]["evidence"]))
+    bf = s["brute_force_first"]
+    if bf["present"]:
+        out.append(Finding("think_aloud.brute_force_first", "strength",
+                           "You started with a simple solution and then improved it.", bf["start"], bf["evidence"]))
+    dead = s["dead_air"]
+    if dead["count"]:
+        first = dead["pauses"][0]
+        out.append(Finding("think_aloud.dead_air", "warning",
+                           f"{dead['count']} silences of three seconds or more. Keep narrating while you think.",
+                           first.get("start"), ""))
+    return out

@@ -1,0 +1,80 @@
+"""`interviewer practice`: a spoken mock interview round on the microphone."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+
+def add_parser(sub, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description="Questions are spoken, your answers recorded, "
+                       "transcribed while you talk and analysed; feedback is spoken and the session saved.")
+    p.add_argument("--round", default="behavioural", help="behavioural, technical, system-design, coding, "
+                   "phone-screen or negotiation (default behavioural)")
+    p.add_argument("--count", type=int, default=3, help="questions in the round (default 3)")
+    p.add_argument("--bank", action="append", type=Path, default=[], metavar="FILE", help="extra question bank (YAML)")
+    p.add_argument("--voice", default="piper", choices=["piper", "system", "none"], help="interviewer voice")
+    p.add_argument("--input-device", metavar="D", help="microphone: index or part of its name")
+    p.add_argument("--output-device", metavar="D", help="speaker: index or part of its name")
+    p.add_argument("--input-file", action="append", type=Path, default=[], metavar="AUDIO",
+                   help="answer from this recording instead of the microphone, fed at real-time pace (repeatable)")
+    p.add_argument("--end-silence", type=float, default=5.0, metavar="S", help="seconds of silence that end an answer (5)")
+    p.add_argument("--max-answer", type=float, default=300.0, metavar="S", help="longest answer in seconds (300)")
+    p.add_argument("--start-timeout", type=float, default=20.0, metavar="S", help="give up if no speech starts (20)")
+    p.add_argument("--no-follow-ups", action="store_true", help="do not ask a follow-up question")
+    p.add_argument("--recordings", metavar="DIR", help="where sessions are saved (default ./recordings, "
+                   "or $INTERVIEWER_RECORDINGS)")
+    p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model (default: bundled tiny.en)")
+    p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
+    p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")
+
+
+def pick_questions(round_name: str, count: int, banks: list[Path], seed: int | None):
+    from ..bank import load_bank
+    from ..errors import UserError
+    from ..model import KINDS
+
+    if round_name not in KINDS:
+        raise UserError(f"unknown round {round_name!r}: choose one of {', '.join(KINDS)}")
+    pool = [q for q in load_bank(banks or None) if q.round == round_name]
+    if not pool:
+        raise UserError(f"no questions for round {round_name!r}")
+    if count < 1:
+        raise UserError("--count must be at least 1")
+    return random.Random(seed).sample(pool, min(count, len(pool)))
+
+
+def run(args) -> int:
+    from ..audio.io import FileIn, MicIn, NullOut, SpeakerOut
+    from ..audio.devices import find_device
+    from ..recorder import Endpointing
+    from ..session import Parts, Round
+    from ..speech.whisper import WhisperTranscriber
+    from ..store import SessionStore, recordings_dir
+    from ..ui import TerminalUI
+    from ..voice import get_voice
+
+    questions = pick_questions(args.round, args.count, args.bank, args.seed)
+    if args.input_file:
+        for f in args.input_file:
+            if not f.is_file():
+                from ..errors import UserError
+                raise UserError(f"no such file: {f}")
+        files = args.input_file
+        listen = lambda n, q: FileIn(files[min(n, len(files)) - 1], realtime=True)  # noqa: E731
+    else:
+        find_device(args.input_device, "input")  # fail before the first question, not after it
+        listen = lambda n, q: MicIn(args.input_device)  # noqa: E731
+    voice = get_voice(args.voice)
+    speaker = NullOut() if args.voice == "none" else SpeakerOut(args.output_device)
+    transcriber = WhisperTranscriber(args.model)
+    transcriber.load()
+    ui = TerminalUI(interactive=not args.yes)
+    if not args.yes and sys.stdin.isatty():
+        input(f"{len(questions)} {args.round} question(s). Press Enter to start.")
+    store = SessionStore.create(args.round, {"voice": args.voice, "model": transcriber.model_name},
+                                recordings_dir(args.recordings))
+    rules = Endpointing(args.end_silence, args.max_answer, args.start_timeout)
+    finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
+                     follow_ups=not args.no_follow_ups).run(questions)
+    return 0 if finished else 130

@@ -1,0 +1,119 @@
+"""The practice loop: ask, record, transcribe while talking, analyse, give feedback, save.
+
+It knows only small protocols (a voice, a speaker, an input source, a transcriber,
+a store, a UI), so the same loop runs on a microphone, on PulseAudio's virtual
+devices and on files fed at real-time pace.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from .analyse import build_analysis
+from .audio.wavwriter import write_wav
+from .model import Finding, Question
+from .recorder import Endpointing, Recording, record_answer
+from .speech.stream import AnswerTranscriber
+
+INTRO = ("Hi, I'm your practice interviewer. I'll ask {n} question{s}. Take your time, think aloud, "
+         "and I'll give you short feedback after each answer.")
+
+
+@dataclass
+class Parts:
+    voice: object                      # .synthesize(text) -> (samples, rate)
+    speaker: object                    # .play(samples, rate)
+    listen: Callable[[int, Question], object]  # (answer number, question) -> a fresh AudioIn
+    transcriber: object                # .transcribe(audio, offset) -> [Piece]
+
+
+class Round:
+    def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True):
+        self.parts, self.store, self.ui, self.rules, self.follow_ups = parts, store, ui, rules, follow_ups
+        self.findings: list[Finding] = []
+        self.answered = 0
+        self._n = 0
+
+    def speak(self, text: str, kind: str | None = None) -> None:
+        samples, rate = self.parts.voice.synthesize(text)
+        if kind:
+            write_wav(self.store.wav_path(kind, self._n), samples, rate)
+        self.parts.speaker.play(samples, rate)
+
+    def run(self, questions: list[Question]) -> bool:
+        """Run the round; False if the candidate stopped it with Ctrl-C (the partial answer is saved)."""
+        try:
+            self.ui.say(INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s"))
+            self.speak(INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s"))
+            for i, q in enumerate(questions, 1):
+                answer = self.ask(q, f"Question {i} of {len(questions)}")
+                if answer is None:
+                    return self._close(interrupted=True)
+                follow = answer["analysis"].get("follow_up")
+                if self.follow_ups and follow and answer["analysis"]["credited"]:
+                    fq = Question(id=f"{q.id}/follow-up", round=q.round, text=follow, tags=q.tags,
+                                  target_s=(20.0, 90.0))
+                    if self.ask(fq, "Follow-up", follow_up_of=q.id) is None:
+                        return self._close(interrupted=True)
+            return self._close(interrupted=False)
+        except KeyboardInterrupt:
+            return self._close(interrupted=True)
+
+    def ask(self, q: Question, label: str, follow_up_of: str | None = None) -> dict | None:
+        self._n += 1
+        self.ui.question(label, q.text)
+        self.speak(q.text, "question")
+        self.ui.recording(self.rules.end_silence_s)
+        rec = record_answer(self.parts.listen(self._n, q), self.store.wav_path("answer", self._n),
+                            AnswerTranscriber(self.parts.transcriber), self.rules,
+                            self.ui.enter_event(), self.ui.meter)
+        self.ui.recording_done(rec.ended_by, rec.duration_s)
+        answer = self._analyse(q, rec, follow_up_of)
+        self.store.append_answer(answer)
+        if rec.partial:
+            return None
+        self.ui.feedback(answer["analysis"])
+        spoken = self._spoken_feedback(rec, answer["analysis"])
+        self.speak(spoken, "feedback")
+        answer["feedback_audio"] = self.store.wav_path("feedback", self._n).name
+        self.store.save()
+        return answer
+
+    def _analyse(self, q: Question, rec: Recording, follow_up_of: str | None) -> dict:
+        warnings = list(rec.heard.notes)
+        credit = bool(rec.spans) and rec.heard.intelligible
+        if not rec.spans:
+            warnings.insert(0, "no speech was heard: check your microphone with `interviewer devices`")
+        elif not rec.heard.intelligible:
+            warnings.insert(0, "the answer could not be understood as English; no credit is given for content")
+        analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q, warnings, credit)
+        rec.timings["feedback_ready_s"] = round(rec.timings["endpoint_s"] + time.perf_counter() - rec.ended_at, 3)
+        if credit:
+            self.answered += 1
+            self.findings += [Finding(**f) for f in analysis["feedback"]]
+        return {"n": self._n, "question": q.to_dict(), "follow_up_of": follow_up_of,
+                "audio": rec.path.name, "question_audio": self.store.wav_path("question", self._n).name,
+                "ended_by": rec.ended_by, "partial": rec.partial,
+                "transcript": analysis["transcript"], "analysis": analysis, "timings": rec.timings}
+
+    def _spoken_feedback(self, rec: Recording, analysis: dict) -> str:
+        if rec.ended_by == "no-speech":
+            return "I didn't hear an answer. Check your microphone with interviewer devices, then try again."
+        if not analysis["credited"]:
+            return "I couldn't make out that answer in English, so I can't give feedback on it."
+        return analysis["feedback_summary"] or "Thanks, that's noted."
+
+    def _close(self, interrupted: bool) -> bool:
+        from .coach.summary import feedback_summary
+
+        done = f"That's the end of the round. You answered {self.answered} question{'s' if self.answered != 1 else ''}."
+        summary = f"{done} {feedback_summary(self.findings)}".strip() if self.findings else done
+        self.store.finish({"summary": summary, "answered": self.answered, "interrupted": interrupted})
+        self.ui.summary(summary, self.store.path)
+        if not interrupted:
+            try:
+                self.speak(summary)
+            except KeyboardInterrupt:
+                pass
+        return not interrupted

@@ -1,0 +1,144 @@
+"""Session folders: recordings/<session-id>/session.json plus the round's WAVs.
+
+session.json is rewritten atomically (temp file in the same folder, fsync,
+os.replace) after every answer, so a crash or Ctrl-C mid-round keeps every
+answer completed so far and never leaves a half-written file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+
+SCHEMA_VERSION = 1
+SESSION_FILE = "session.json"
+WAV_KINDS = ("answer", "question", "feedback")
+
+
+def recordings_dir(flag: str | None = None) -> Path:
+    """--recordings flag, else $INTERVIEWER_RECORDINGS, else ./recordings."""
+    return Path(flag or os.environ.get("INTERVIEWER_RECORDINGS") or "recordings").expanduser()
+
+
+def new_session_id(now: float | None = None) -> str:
+    """Sortable by time, unique enough for one machine: 20261125-221530-ab12."""
+    return time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + "-" + secrets.token_hex(2)
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass  # not supported on every platform/filesystem
+
+
+class SessionStore:
+    def __init__(self, path: Path, data: dict[str, Any]):
+        self.path, self.data = Path(path), data
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @classmethod
+    def create(cls, round: str, meta: dict[str, Any] | None = None, root: str | Path | None = None) -> "SessionStore":
+        root = Path(root) if root is not None else recordings_dir()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            while True:
+                sid = new_session_id()
+                try:
+                    (root / sid).mkdir()
+                    break
+                except FileExistsError:
+                    continue
+        except OSError as e:
+            raise UserError(f"cannot create a session folder in {root} ({e.strerror}): "
+                            "choose another with --recordings or INTERVIEWER_RECORDINGS") from e
+        data = {"schema_version": SCHEMA_VERSION, "id": sid, "round": round,
+                "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "finished": None,
+                "meta": dict(meta or {}), "answers": [], "summary": None}
+        store = cls(root / sid, data)
+        store._save()
+        return store
+
+    def wav_path(self, kind: str, n: int) -> Path:
+        """e.g. wav_path("answer", 1) -> <session>/answer-01.wav (n counts from 1)."""
+        if kind not in WAV_KINDS:
+            raise ValueError(f"kind must be one of {WAV_KINDS}, not {kind!r}")
+        return self.path / f"{kind}-{n:02d}.wav"
+
+    def append_answer(self, answer: dict[str, Any]) -> None:
+        self.data["answers"].append(answer)
+        self._save()
+
+    def save(self) -> None:
+        """Write after changing an answer already appended (e.g. its feedback audio)."""
+        self._save()
+
+    def finish(self, summary: dict[str, Any]) -> None:
+        self.data["summary"] = summary
+        self.data["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        self._save()
+
+    def _save(self) -> None:
+        write_json_atomic(self.path / SESSION_FILE, self.data)
+
+
+def load_session(path: str | Path) -> dict[str, Any]:
+    """A session.json (or the folder holding it), checked for schema version."""
+    path = Path(path)
+    file = path / SESSION_FILE if path.is_dir() else path
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"no session found at {file}: run `interviewer practice` to record one") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise UserError(f"{file} is corrupt ({e.__class__.__name__}): delete the folder or restore it") from None
+    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+        found = data.get("schema_version") if isinstance(data, dict) else None
+        raise UserError(f"{file} has schema_version {found!r}, this interviewer reads {SCHEMA_VERSION}: "
+                        "upgrade interviewer or re-record the session")
+    return data
+
+
+def open_session(path: str | Path) -> SessionStore:
+    """Reopen a session folder to keep appending (e.g. resume after a crash)."""
+    path = Path(path)
+    return SessionStore(path if path.is_dir() else path.parent, load_session(path))
+
+
+def list_sessions(root: str | Path | None = None) -> list[dict[str, Any]]:
+    """Readable sessions under `root`, oldest first; unreadable folders are skipped."""
+    root = Path(root) if root is not None else recordings_dir()
+    out = []
+    for folder in sorted(p for p in root.glob("*") if (p / SESSION_FILE).is_file()):
+        try:
+            data = load_session(folder)
+        except UserError:
+            continue
+        out.append({"id": data["id"], "path": str(folder), "round": data.get("round"),
+                    "started": data.get("started"), "finished": data.get("finished"),
+                    "answers": len(data.get("answers", []))})
+    return out

@@ -1,0 +1,77 @@
+"""What the candidate sees during a round: questions, a live level meter, feedback, summary."""
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import numpy as np
+from rich.console import Console
+from rich.live import Live
+from rich.text import Text
+
+
+class TerminalUI:
+    def __init__(self, interactive: bool, console: Console | None = None):
+        self.console = console or Console(highlight=False)
+        self.interactive = interactive and sys.stdin.isatty()
+        self._live: Live | None = None
+        self._last_draw = 0.0
+        self._enter = threading.Event()
+        self._reader: threading.Thread | None = None
+
+    def say(self, text: str) -> None:
+        self.console.print(f"[bold cyan]Interviewer:[/] {text}")
+
+    def question(self, label: str, text: str) -> None:
+        self.console.rule(label)
+        self.say(text)
+
+    def recording(self, end_silence_s: float) -> None:
+        how = "press Enter when you are done, or stay silent" if self.interactive else "stay silent"
+        self.console.print(f"[bold red]Recording:[/] {how} for {end_silence_s:g} seconds to finish.")
+        self._enter.clear()
+        if self.console.is_terminal:
+            self._live = Live(Text(""), console=self.console, transient=True, refresh_per_second=10)
+            self._live.start()
+
+    def enter_event(self) -> threading.Event | None:
+        if not self.interactive:
+            return None
+        if self._reader is None:  # one reader for the whole round, so no Enter is swallowed twice
+            self._reader = threading.Thread(target=self._read_enter, daemon=True)
+            self._reader.start()
+        return self._enter
+
+    def _read_enter(self) -> None:
+        while sys.stdin.readline():
+            self._enter.set()
+
+    def meter(self, block: np.ndarray, elapsed: float, speaking: bool) -> None:
+        now = time.monotonic()
+        if self._live is None or now - self._last_draw < 0.1:
+            return
+        self._last_draw = now
+        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
+        db = max(-60.0, 20 * np.log10(rms + 1e-9))
+        bar = "#" * int((db + 60) / 2)
+        state = "[green]speaking[/]" if speaking else "[dim]silent[/]"
+        self._live.update(Text.from_markup(f"[red]● REC[/] {elapsed:5.1f} s  [{bar:<30}] {db:5.0f} dBFS  {state}"))
+
+    def recording_done(self, ended_by: str, seconds: float) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        reasons = {"silence": "you went quiet", "enter": "you pressed Enter", "max-length": "the time limit was reached",
+                   "no-speech": "no speech was heard", "input-ended": "the input ended", "interrupted": "interrupted"}
+        self.console.print(f"[dim]Recorded {seconds:.1f} s; stopped because {reasons.get(ended_by, ended_by)}.[/]")
+
+    def feedback(self, analysis: dict) -> None:
+        from .report import print_analysis
+
+        print_analysis(analysis, self.console)
+
+    def summary(self, text: str, path) -> None:
+        self.console.rule("Round summary")
+        self.say(text)
+        self.console.print(f"Session saved to [bold]{path}[/]")

@@ -1,0 +1,115 @@
+import time
+
+import pytest
+
+from interviewer.analysis.content import analyse_content
+from interviewer.coach.summary import feedback_summary, number_words, speakable
+from interviewer.errors import UserError
+from interviewer.model import Finding, Question, Transcript, Word
+
+STORY = ("at my last job our deploys took an hour i was asked to speed them up "
+         "i cached the docker layers and i split the test suite in the end deploys took ten minutes")
+
+
+def timed(text: str, step: float = 0.4) -> Transcript:
+    words = [Word(w, i * step, i * step + 0.3) for i, w in enumerate(text.split())]
+    return Transcript(text, words)
+
+
+def test_evidence_carries_the_time_of_its_first_word():
+    r = analyse_content("behavioural", timed(STORY))
+    result = r.structure["star"]["result"]
+    assert result["present"] and result["evidence"].startswith("in the end")
+    assert result["start"] == pytest.approx(STORY.split().index("in") * 0.4)
+    assert all(f.start is not None for f in r.findings if f.evidence and f.code.startswith("star."))
+
+
+def test_text_only_input_has_no_times():
+    r = analyse_content("behavioural", Transcript.from_text(STORY))
+    assert r.structure["star"]["action"]["start"] is None
+
+
+def test_hypothetical_answer_gets_no_star_credit_and_a_warning():
+    r = analyse_content("behavioural", Transcript.from_text(
+        "i'd probably sit down with them and i would try to understand the problem then i'll fix it"))
+    assert r.structure["hypothetical"] is True
+    assert not any(p["present"] for p in r.structure["star"].values())
+    assert r.findings[0].code == "star.hypothetical" and r.findings[0].severity == "warning"
+
+
+def test_follow_up_prefers_the_questions_own_wording():
+    answer = Transcript.from_text("at my last job the build was slow so i rewrote the cache layer")
+    q = Question("q", "behavioural", "Tell me", follow_ups={"result": "And how much faster was it?"})
+    assert analyse_content("behavioural", answer, question=q).follow_up == "And how much faster was it?"
+    assert analyse_content("behavioural", answer).follow_up == "What was the measurable outcome?"
+
+
+def test_missing_tradeoff_asks_what_it_costs():
+    r = analyse_content("technical", Transcript.from_text(
+        "a cache is a fast store in front of the database you use it when reads dominate because it cuts latency"))
+    assert r.structure["framework"]["tradeoff"]["present"] is False
+    assert r.follow_up == "What does that cost you?"
+
+
+def test_coding_dead_air_comes_from_delivery_pauses():
+    delivery = {"pauses": [{"start": 4.0, "end": 9.0, "duration": 5.0}, {"start": 20, "end": 21, "duration": 1.0}]}
+    r = analyse_content("coding", Transcript.from_text("i'll use a hash map"), delivery)
+    assert r.structure["dead_air"]["count"] == 1
+    assert any(f.code == "think_aloud.dead_air" and f.start == 4.0 for f in r.findings)
+    assert analyse_content("coding", Transcript.from_text("x"), None).structure["dead_air"]["count"] is None
+
+
+def test_pitch_length_uses_delivery_or_estimates_from_words():
+    text = " ".join(["word"] * 150)
+    assert analyse_content("phone-screen", Transcript.from_text(text)).structure["pitch"]["duration_s"] == 60
+    r = analyse_content("phone-screen", Transcript.from_text(text), {"duration_s": 130.0})
+    assert r.structure["pitch"]["about_60s"] is False
+
+
+def test_design_phase_times_come_from_word_timings():
+    text = ("first let me clarify the requirements do we need analytics "
+            "at a high level there is a load balancer and an api service and a cache")
+    d = analyse_content("system-design", timed(text, 2.0)).structure["design"]
+    assert d["requirements"]["time_s"] > 0 and d["high_level"]["time_s"] > 0
+    assert d["deep_dive"]["budget_s"] == 1200
+
+
+def test_unknown_kind_is_a_user_error():
+    with pytest.raises(UserError):
+        analyse_content("poetry", Transcript.from_text("hello"))
+
+
+def test_analysis_takes_milliseconds():
+    long = Transcript.from_text(" ".join([STORY] * 10))
+    t0 = time.perf_counter()
+    for kind in ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation"):
+        analyse_content(kind, long)
+    assert time.perf_counter() - t0 < 1.5
+
+
+def test_summary_is_at_most_60_words_spoken_and_ranks_warnings_first():
+    findings = [
+        Finding("pace.fast", "warning", "Pace 182 wpm; aim for 140 to 160."),
+        Finding("fillers.many", "suggestion", "9.5 fillers per minute."),
+        Finding("star.result.missing", "warning", "The story has no result. End with the outcome."),
+        Finding("star.task.missing", "suggestion", "Say what you were responsible for."),
+        Finding("mindset.opinion", "strength", "You took a clear position and gave a reason."),
+        Finding("clarify.asked", "strength", "You asked clarifying questions before diving in."),
+        Finding("design.failure_modes", "strength", "You covered what happens when parts fail."),
+    ] * 3
+    text = feedback_summary(findings)
+    assert len(text.split()) <= 60
+    assert "slow down" in text and "end with the result" in text
+    assert "fillers" not in text and "task" not in text  # suggestions lose to the two warnings
+    assert not any(ch in text for ch in "*#_`%0123456789")
+
+
+def test_summary_handles_no_findings_and_long_messages():
+    assert feedback_summary([])
+    long = Finding("x", "warning", " ".join(["word"] * 80))
+    assert len(feedback_summary([long, long]).split()) <= 60
+
+
+def test_numbers_are_spoken():
+    assert number_words(182) == "one hundred and eighty two"
+    assert speakable("3.5 s and 40%") == "three point five seconds and forty percent"
