@@ -36,10 +36,10 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     delivery = measure(transcript, spans, duration_s)
     findings: list[Finding] = delivery_findings(kind, delivery, transcript.words,
                                                 question.target_s if question else None)
-    structure, follow_up = {}, None
+    structure, follow_up, gaps = {}, None, []
     if credit_content and transcript.words:
         content = analyse_content(kind, transcript, delivery, question)
-        structure, follow_up = content.structure, content.follow_up
+        structure, follow_up, gaps = content.structure, content.follow_up, content.gaps
         findings += content.findings
     elif not transcript.words:
         warnings.append("no words were recognised, so there is nothing to give feedback on")
@@ -54,6 +54,7 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
         "feedback": [f.to_dict() for f in findings],
         "feedback_summary": feedback_summary(findings) if findings else "",
         "follow_up": follow_up,
+        "gaps": gaps,
         "warnings": warnings,
         "credited": bool(credit_content and transcript.words),
     }

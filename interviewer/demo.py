@@ -25,10 +25,10 @@ ANSWERS = {
         "My teammate wanted to ship it to everyone at once.", 0.5,
         "Um, I was responsible for the rollout plan, so I had to make the call.", 1.2,
         "I set up a meeting, I walked through the risks, and I proposed a staged rollout behind a feature flag.", 0.8,
-        "I wrote the dashboards myself, and uh, we agreed to start with five percent of traffic.", 0.6,
+        "I wrote the dashboards myself, and uh, we agreed to start with a small slice of traffic.", 0.6,
         "It went well and the team was happy with it.",
     ],
-    "follow-up": [
+    "demo-conflict/follow-up": [
         "The staged rollout caught a bug that would have blocked about two percent of good payments.", 0.5,
         "We fixed it in a day, and false declines dropped from three percent to under one percent.",
     ],
@@ -36,7 +36,11 @@ ANSWERS = {
         "A message queue is a buffer that lets one service hand work to another without waiting for it.", 0.7,
         "I'd use one when the producer is bursty, or when the consumer is slow or sometimes down.", 3.5,
         "The reason is that it decouples them, so a spike in orders doesn't take down the email service.", 0.6,
-        "The tradeoff is extra latency and another system to run, and you have to handle duplicate messages.",
+    ],
+    # Answer 2 leaves out the tradeoff; the follow-up asks for it.
+    "demo-queue/follow-up": [
+        "It costs you latency, and one more system to run and monitor.", 0.5,
+        "You also have to make consumers handle duplicate messages, so I'd only add a queue when the decoupling pays for that.",
     ],
 }
 
@@ -49,7 +53,7 @@ def candidate_answers(voice, folder: Path) -> dict[str, Path]:
     paths = {}
     for key, script in ANSWERS.items():
         composed = compose(script, voice, lead_s=0.8, tail_s=0.3, room_db=-45.0, seed=len(paths))
-        paths[key] = write_wav(folder / f"candidate-{key}.wav", composed.audio, 16000)
+        paths[key] = write_wav(folder / f"candidate-{key.replace('/', '-')}.wav", composed.audio, 16000)
     return paths
 
 
@@ -92,14 +96,15 @@ def run_demo(recordings: Path, voice_name: str = "piper", realtime: bool = True,
     from .store import SessionStore
     from .ui import TerminalUI
     from .voice import get_voice
+    from .voice.piper import PiperVoice
 
     voice = get_voice(voice_name)
-    candidate = get_voice("piper")
+    candidate = PiperVoice(length_scale=1.45, variation=False)  # a calmer pace than the interviewer's
     workdir = Path(tempfile.mkdtemp(prefix="interviewer-demo-"))
     answers = candidate_answers(candidate, workdir)
 
     def wav_for(n: int, q: Question) -> Path:
-        return answers["follow-up" if q.id.endswith("/follow-up") else q.id]
+        return answers[q.id]
 
     virtual = realtime and virtual_devices_present()
     if virtual:
@@ -117,5 +122,5 @@ def run_demo(recordings: Path, voice_name: str = "piper", realtime: bool = True,
     ui.console.print(f"[dim]Demo: a simulated candidate answers through the "
                      f"{'virtual PulseAudio microphone' if virtual else 'file-backed input at real-time pace'}.[/]")
     Round(Parts(voice, speaker, listen, transcriber), store, ui,
-          Endpointing(end_silence_s=2.5, max_answer_s=120, start_timeout_s=15)).run(QUESTIONS)
+          Endpointing(end_silence_s=4.0, max_answer_s=120, start_timeout_s=15)).run(QUESTIONS)
     return store.path

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .analyse import build_analysis
+from .coach.follow_up import judge_follow_up
 from .audio.wavwriter import write_wav
 from .model import Finding, Question
 from .recorder import Endpointing, Recording, record_answer
@@ -32,7 +33,8 @@ class Round:
     def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True):
         self.parts, self.store, self.ui, self.rules, self.follow_ups = parts, store, ui, rules, follow_ups
         self.findings: list[Finding] = []
-        self.answered = 0
+        self.answered = 0         # questions with a usable answer
+        self.followed_up = 0      # follow-ups with a usable answer
         self._n = 0
 
     def speak(self, text: str, kind: str | None = None) -> None:
@@ -50,17 +52,17 @@ class Round:
                 answer = self.ask(q, f"Question {i} of {len(questions)}")
                 if answer is None:
                     return self._close(interrupted=True)
-                follow = answer["analysis"].get("follow_up")
-                if self.follow_ups and follow and answer["analysis"]["credited"]:
-                    fq = Question(id=f"{q.id}/follow-up", round=q.round, text=follow, tags=q.tags,
-                                  target_s=(20.0, 90.0))
-                    if self.ask(fq, "Follow-up", follow_up_of=q.id) is None:
+                analysis = answer["analysis"]
+                if self.follow_ups and analysis.get("follow_up") and analysis["credited"]:
+                    fq = Question(id=f"{q.id}/follow-up", round=q.round, text=analysis["follow_up"], tags=q.tags,
+                                  target_s=(15.0, 90.0))
+                    if self.ask(fq, "Follow-up", follow_up_of=q.id, gap=analysis["gaps"][0]) is None:
                         return self._close(interrupted=True)
             return self._close(interrupted=False)
         except KeyboardInterrupt:
             return self._close(interrupted=True)
 
-    def ask(self, q: Question, label: str, follow_up_of: str | None = None) -> dict | None:
+    def ask(self, q: Question, label: str, follow_up_of: str | None = None, gap: str | None = None) -> dict | None:
         self._n += 1
         self.ui.question(label, q.text)
         self.speak(q.text, "question")
@@ -69,7 +71,7 @@ class Round:
                             AnswerTranscriber(self.parts.transcriber), self.rules,
                             self.ui.enter_event(), self.ui.meter)
         self.ui.recording_done(rec.ended_by, rec.duration_s)
-        answer = self._analyse(q, rec, follow_up_of)
+        answer = self._analyse(q, rec, follow_up_of, gap)
         self.store.append_answer(answer)
         if rec.partial:
             return None
@@ -80,7 +82,7 @@ class Round:
         self.store.save()
         return answer
 
-    def _analyse(self, q: Question, rec: Recording, follow_up_of: str | None) -> dict:
+    def _analyse(self, q: Question, rec: Recording, follow_up_of: str | None, gap: str | None) -> dict:
         warnings = list(rec.heard.notes)
         credit = bool(rec.spans) and rec.heard.intelligible
         if not rec.spans:
@@ -88,9 +90,14 @@ class Round:
         elif not rec.heard.intelligible:
             warnings.insert(0, "the answer could not be understood as English; no credit is given for content")
         analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q, warnings, credit)
+        if gap:
+            analysis = judge_follow_up(analysis, gap)
         rec.timings["feedback_ready_s"] = round(rec.timings["endpoint_s"] + time.perf_counter() - rec.ended_at, 3)
         if credit:
-            self.answered += 1
+            if gap:
+                self.followed_up += 1
+            else:
+                self.answered += 1
             self.findings += [Finding(**f) for f in analysis["feedback"]]
         return {"n": self._n, "question": q.to_dict(), "follow_up_of": follow_up_of,
                 "audio": rec.path.name, "question_audio": self.store.wav_path("question", self._n).name,
@@ -107,7 +114,8 @@ class Round:
     def _close(self, interrupted: bool) -> bool:
         from .coach.summary import feedback_summary
 
-        done = f"That's the end of the round. You answered {self.answered} question{'s' if self.answered != 1 else ''}."
+        done = f"That's the end of the round. You answered {_count(self.answered, 'question')}"
+        done += f" and {_count(self.followed_up, 'follow-up')}." if self.followed_up else "."
         summary = f"{done} {feedback_summary(self.findings)}".strip() if self.findings else done
         self.store.finish({"summary": summary, "answered": self.answered, "interrupted": interrupted})
         self.ui.summary(summary, self.store.path)
@@ -117,3 +125,7 @@ class Round:
             except KeyboardInterrupt:
                 pass
         return not interrupted
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -40,9 +40,10 @@ def transcribe(whisper):
 
 @pytest.fixture(scope="session")
 def voice():
-    from interviewer.voice import get_voice
+    """Piper without its random variation, so every run hears the same audio."""
+    from interviewer.voice.piper import PiperVoice
 
-    return get_voice("piper")
+    return PiperVoice(variation=False)
 
 
 @pytest.fixture(scope="session")

@@ -154,4 +154,5 @@ def test_hour_long_recording_needs_no_memory_in_proportion_to_its_length(tmp_pat
         rss_kb, duration, mentions = out.stdout.split()
         assert float(duration) == minutes * 60 and int(mentions) >= minutes * 0.9
         peaks[minutes] = int(rss_kb) / 1024
+    print(f"peak RSS: 6 min {peaks[6]:.0f} MB, 60 min {peaks[60]:.0f} MB")
     assert peaks[60] - peaks[6] < 60, peaks

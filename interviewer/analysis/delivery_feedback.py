@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..model import Finding, Word
 
-PACE_SLOW, PACE_FAST = 110, 175
+PACE_SLOW, PACE_FAST = 110, 175      # flagged outside these
+PACE_GOOD = (120, 160)               # praised inside these
 FILLERS_PER_MIN = 4.0
 SLOW_START_S = 5.0
 DEAD_AIR_S = 3.0
@@ -48,7 +49,7 @@ def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[flo
                                f"{ttfw:.1f} s of silence before your first word. Clarify the question or think aloud instead.",
                                ttfw, opening))
         elif ttfw <= 2.0:
-            out.append(Finding("start.prompt", "strength", f"You started within {ttfw:.1f} s.", ttfw, opening))
+            out.append(Finding("start.prompt", "strength", "You started promptly.", ttfw, opening))
     if kind in THINK_ALOUD_KINDS:
         for p in sorted(d.get("pauses", []), key=lambda p: -p["duration"])[:3]:
             if p["duration"] >= DEAD_AIR_S:
@@ -62,7 +63,7 @@ def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[flo
             out.append(Finding("pace.fast", "warning", f"{wpm:.0f} words a minute is fast; aim for 120 to 160.", opening_t, opening))
         elif wpm < PACE_SLOW:
             out.append(Finding("pace.slow", "suggestion", f"{wpm:.0f} words a minute is slow; aim for 120 to 160.", opening_t, opening))
-        else:
+        elif PACE_GOOD[0] <= wpm <= PACE_GOOD[1]:
             out.append(Finding("pace.good", "strength", f"A conversational pace of {wpm:.0f} words a minute.", opening_t, opening))
     fillers = d.get("fillers", [])
     fpm = d.get("fillers_per_minute")
@@ -76,7 +77,7 @@ def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[flo
         out.append(Finding("fillers.many", "warning",
                            f"{len(fillers)} fillers{rate}, mostly \"{top}\". Pause silently instead.", t, q))
     elif fpm is not None and len(words) >= 40:
-        out.append(Finding("fillers.few", "strength", f"Few fillers: {len(fillers)} in the answer.", opening_t, opening))
+        out.append(Finding("fillers.few", "strength", f"You used few fillers: {len(fillers)} in the answer.", opening_t, opening))
     hedges = d.get("hedges", [])
     if len(hedges) >= 3:
         first = hedges[0]

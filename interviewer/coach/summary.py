@@ -54,7 +54,7 @@ def speakable(text: str) -> str:
         if frac:
             words += " point " + " ".join(_ONES[int(d)] for d in frac)
         return words + _UNITS.get(unit.lower(), (" " + unit) if unit else "")
-    text = re.sub(r"(\d+)(?:\.(\d+))?\s?(%|wpm|min|s\b|k\b)?", say, text)
+    text = re.sub(r"(\d+)(?:\.(\d+))?(?:\s?(%|wpm|min|s\b|k\b))?", say, text)
     text = re.sub(r"[*_`#>|\[\]{}<>~^=+\\/]", " ", text).replace("&", " and ").replace("→", " to ")
     return " ".join(text.split())
 

@@ -36,9 +36,14 @@ def _load(model: str | None, config: str | None):
 class PiperVoice:
     name = "piper"
 
-    def __init__(self, model: str | None = None, config: str | None = None):
+    def __init__(self, model: str | None = None, config: str | None = None,
+                 length_scale: float | None = None, variation: bool = True):
+        """`length_scale` > 1 speaks slower; `variation=False` makes the same text give the same audio."""
         self._model, self._config = model, config
         self._engine = None
+        self._settings = {"length_scale": length_scale}
+        if not variation:
+            self._settings.update(noise_scale=0.0, noise_w_scale=0.0)
 
     @property
     def engine(self):
@@ -54,7 +59,9 @@ class PiperVoice:
         """Float32 mono audio for `text` and its sample rate (22050 for joe-us)."""
         if not text.strip():
             return np.zeros(0, dtype=np.float32), self.samplerate
-        chunks = list(self.engine.synthesize(text))
+        from piper.config import SynthesisConfig
+
+        chunks = list(self.engine.synthesize(text, SynthesisConfig(**self._settings)))
         if not chunks:
             return np.zeros(0, dtype=np.float32), self.samplerate
         audio = np.concatenate([c.audio_int16_array.ravel() for c in chunks]).astype(np.float32) / 32768.0

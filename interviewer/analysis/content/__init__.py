@@ -11,7 +11,7 @@ from typing import Any, Optional
 from ...errors import UserError
 from ...model import KINDS, Finding, Question, Transcript
 from .design import analyse_design, design_findings
-from .followup import follow_up
+from .followup import follow_up, gaps
 from .framework import analyse_framework, framework_findings
 from .mindset import mindset, mindset_findings
 from .negotiation import analyse_negotiation, negotiation_findings
@@ -28,10 +28,11 @@ class ContentResult:
     structure: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     follow_up: Optional[str] = None
+    gaps: list[str] = field(default_factory=list)  # missing parts, biggest first
 
     def to_dict(self) -> dict[str, Any]:
         return {"structure": self.structure, "findings": [f.to_dict() for f in self.findings],
-                "follow_up": self.follow_up}
+                "follow_up": self.follow_up, "gaps": self.gaps}
 
 
 def analyse_content(kind: str, transcript: Transcript, delivery: Optional[dict] = None,
@@ -64,7 +65,7 @@ def analyse_content(kind: str, transcript: Transcript, delivery: Optional[dict] 
     for f in findings:
         if not f.evidence and clauses:
             _point_at_answer(f, clauses)
-    return ContentResult(structure, findings, follow_up(kind, structure, question))
+    return ContentResult(structure, findings, follow_up(kind, structure, question), gaps(kind, structure))
 
 
 _ENDINGS = ("result", "tradeoff", "testing", "next", "failure", "levers", "anchor", "complexity")

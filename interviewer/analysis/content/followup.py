@@ -37,7 +37,7 @@ DEFAULT = {
 }
 
 
-def _gaps(kind: str, s: dict) -> list[str]:
+def gaps(kind: str, s: dict) -> list[str]:
     """Missing parts of the answer, biggest first."""
     if s.get("vague_claims", {}).get("present"):
         return ["substance"]
@@ -73,13 +73,13 @@ def _gaps(kind: str, s: dict) -> list[str]:
 
 
 def follow_up(kind: str, structure: dict, question: Optional[Question] = None) -> Optional[str]:
-    gaps = _gaps(kind, structure)
-    if not gaps:
+    missing = gaps(kind, structure)
+    if not missing:
         return None
+    gap = missing[0]
     own = question.follow_ups if question else {}
-    for gap in gaps[:1]:
-        if gap in own:
-            return own[gap]
-        if gap == "quantified" and "result" in own:
-            return own["result"]
-    return DEFAULT[gaps[0]]
+    if gap in own:
+        return own[gap]
+    if gap == "quantified" and "result" in own:
+        return own["result"]
+    return DEFAULT[gap]
