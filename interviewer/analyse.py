@@ -112,7 +112,7 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
                  progress: Progress | None = None) -> dict:
     """Analyse a recording of any length; memory stays flat beyond the decoder's buffers."""
     from .audio.decode import stream_audio
-    from .speech.stream import AnswerTranscriber
+    from .speech.stream import FILE_PIECE_S, AnswerTranscriber
     from .speech.whisper import WhisperTranscriber
 
     check_kind(kind)
@@ -127,7 +127,7 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
     total = meter.samples / 16000
     # Silero misses speech quieter than about -45 dBFS; lift quiet files up to -6 dBFS peak (at most 30 dB).
     gain = min(10 ** (30 / 20), 0.5 / meter.peak) if 0 < meter.peak < 0.1 else 1.0
-    answer = AnswerTranscriber(transcriber or WhisperTranscriber())
+    answer = AnswerTranscriber(transcriber or WhisperTranscriber(), min_piece_s=FILE_PIECE_S)
     done = 0.0
     for block in stream_audio(path):
         answer.feed(block * gain if gain != 1.0 else block)

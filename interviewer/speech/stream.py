@@ -20,8 +20,10 @@ from . import guards
 from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
-MIN_PIECE_S = 4.0    # ...once it holds this much: short pieces lose context
-LONG_PAUSE_S = 1.5   # a pause this long ends any piece, so an answer's end is transcribed early
+MIN_PIECE_S = 4.0    # ...once it holds this much: short pieces lose context. Live, short pieces
+FILE_PIECE_S = 20.0  # keep the end of an answer quick; from a file, long ones cost half as much per second
+LONG_PAUSE_S = 1.5   # a pause this long ends any piece: the answer's end is transcribed early, and
+                     # Whisper never sees a long silence, where it drifts and invents words
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
 MARGIN_S = 0.15      # audio kept around a piece so word edges are not clipped
 MAX_QUEUED = 3       # pieces waiting for Whisper before feed() waits: bounds memory on long files
@@ -46,8 +48,10 @@ class Heard:
 
 
 class AnswerTranscriber:
-    def __init__(self, transcriber: Transcriber, vad: StreamingVad | None = None, background: bool = True):
+    def __init__(self, transcriber: Transcriber, vad: StreamingVad | None = None, background: bool = True,
+                 min_piece_s: float = MIN_PIECE_S):
         self.transcriber = transcriber
+        self.min_piece_s = min_piece_s
         self.vad = vad or StreamingVad()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="asr") if background else None
         self._futures: list[Future] = []
@@ -74,7 +78,7 @@ class AnswerTranscriber:
         piece_len = self._open[-1].end - self._open[0].start
         ongoing = self.vad.position_s - self._open[0].start
         silence = 0.0 if self.vad.in_speech else self.vad.trailing_silence_s()
-        if (silence >= CUT_PAUSE_S and piece_len >= MIN_PIECE_S) or silence >= LONG_PAUSE_S or ongoing >= MAX_PIECE_S:
+        if (silence >= CUT_PAUSE_S and piece_len >= self.min_piece_s) or silence >= LONG_PAUSE_S or ongoing >= MAX_PIECE_S:
             self._send(self._open)
 
     def _send(self, spans: list[Span]) -> None:
