@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
+import math
 
 from .analysis.delivery import measure
 from .analysis.delivery_feedback import delivery_findings
-from .audio.levels import FRAME, to_db, verdict
+from .audio.levels import LevelMeter
 from .errors import UserError
 from .model import KINDS, Finding, Question, Span, Transcript
 
@@ -58,35 +58,6 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
         "warnings": warnings,
         "credited": bool(credit_content and transcript.words),
     }
-
-
-class LevelMeter:
-    """Peak, clipping and frame levels accumulated block by block (constant memory per frame)."""
-
-    def __init__(self):
-        self.peak, self.clipped, self.samples, self.sumsq = 0.0, 0, 0, 0.0
-        self.frames: list[np.ndarray] = []
-
-    def add(self, block: np.ndarray) -> None:
-        a = np.abs(block)
-        self.peak = max(self.peak, float(a.max(initial=0.0)))
-        self.clipped += int(np.count_nonzero(a >= 0.999))
-        self.samples += block.size
-        self.sumsq += float(np.dot(block, block))
-        n = block.size // FRAME
-        if n:
-            self.frames.append(np.sqrt((block[: n * FRAME].reshape(n, FRAME) ** 2).mean(axis=1)).astype(np.float32))
-
-    def stats(self) -> dict:
-        frames = np.concatenate(self.frames) if self.frames else np.zeros(1, np.float32)
-        noise, speech = to_db(float(np.percentile(frames, 10))), to_db(float(np.percentile(frames, 95)))
-        stats = {"peak_dbfs": round(to_db(self.peak), 2),
-                 "rms_dbfs": round(to_db((self.sumsq / max(1, self.samples)) ** 0.5), 2),
-                 "clip_fraction": round(self.clipped / max(1, self.samples), 5),
-                 "noise_floor_dbfs": round(noise, 2), "speech_dbfs": round(speech, 2),
-                 "snr_db": round(speech - noise, 2), "seconds": round(self.samples / 16000, 3)}
-        stats["verdict"], stats["advice"] = verdict(stats)
-        return stats
 
 
 def level_warnings(stats: dict) -> list[str]:
@@ -145,6 +116,6 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
                            "no credit is given for content")
         credit = False
     result = build_analysis(kind, heard.transcript, answer.spans, total, question, warnings, credit)
-    result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * float(np.log10(gain)), 1),
+    result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                        "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
     return result

@@ -9,18 +9,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .audio.resample import resample
+
 RATE = 16000
-
-
-def resample(audio: np.ndarray, src: int, dst: int = RATE) -> np.ndarray:
-    """Band-limited resampling of a whole clip through the FFT (no aliasing from 22 kHz voices)."""
-    if src == dst or audio.size == 0:
-        return audio.astype(np.float32)
-    n_out = int(round(audio.size * dst / src))
-    spectrum = np.fft.rfft(audio.astype(np.float64))
-    keep = n_out // 2 + 1
-    spectrum = spectrum[:keep] if keep <= spectrum.size else np.pad(spectrum, (0, keep - spectrum.size))
-    return (np.fft.irfft(spectrum, n_out) * (n_out / audio.size)).astype(np.float32)
 
 
 def speech_bounds(audio: np.ndarray, floor_db: float = -45.0, frame: int = 160) -> tuple[int, int]:
@@ -79,7 +70,7 @@ def compose(script: list, voice, lead_s: float = 0.5, tail_s: float = 0.6, room_
             pending_pause += float(item)
             continue
         audio, rate = voice.synthesize(item)
-        clip = resample(np.asarray(audio, np.float32), rate)
+        clip = resample(np.asarray(audio, np.float32), rate, RATE)
         a, b = speech_bounds(clip)
         clip = clip[a:b]
         if phrases:

@@ -48,7 +48,7 @@ def test_file_in_blocks_and_pacing(tmp_path):
 
 
 def test_file_in_missing_is_user_error(tmp_path):
-    with pytest.raises(UserError, match="audio file not found"):
+    with pytest.raises(UserError, match="no such file"):
         FileIn(tmp_path / "nope.wav").open()
 
 

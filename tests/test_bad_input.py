@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from interviewer.audio.decode import read_audio
-from interviewer.synth import compose, pink_noise, resample
+from interviewer.audio.resample import resample
+from interviewer.synth import compose, pink_noise
 from conftest import write_wav
 
 

@@ -1,6 +1,6 @@
 """Hallucination guards on hand-made Whisper output."""
 from interviewer.model import Span, Word
-from interviewer.speech.guards import clean, collapse_loops
+from interviewer.speech.guards import clean, collapse_loops, place_in_speech
 from interviewer.speech.whisper import Piece
 
 
@@ -43,3 +43,14 @@ def test_stock_endings_whisper_invents_are_dropped_only_when_unsure():
     said = Piece([w("releases", 1.0), w("doubled.", 1.4), w("Thank", 2.6, 0.93), w("you.", 2.8, 0.98)], -0.3, 0.0, 1.1)
     assert [x.word for x in clean([invented], spans)[0]] == ["releases", "doubled."]
     assert [x.word for x in clean([said], spans)[0]] == ["releases", "doubled.", "Thank", "you."]
+
+
+def test_a_mistimed_short_word_moves_onto_unclaimed_speech_nearby():
+    spans = [Span(15.59, 15.90), Span(16.16, 19.04)]  # "um" alone, then the sentence
+    words = [w("Um,", 16.03, 0.03), w("the", 16.31), w("team", 16.39)]
+    words[0] = Word("Um,", 16.03, 16.05, 0.03)
+    kept, dropped = place_in_speech(words, spans)
+    assert dropped == 0 and kept[0].start == 15.59 and kept[0].end <= 15.90
+    # with nothing unclaimed nearby, the same word is dropped
+    kept, dropped = place_in_speech(words, [Span(16.16, 19.04)])
+    assert dropped == 1 and [x.word for x in kept] == ["the", "team"]

@@ -1,4 +1,3 @@
-import json
 import os
 
 import pytest
@@ -51,16 +50,17 @@ def test_interrupted_write_keeps_previous_file(tmp_path, monkeypatch):
     s.append_answer({"n": 1})
     before = (s.path / "session.json").read_bytes()
 
-    real_dump = json.dump
+    import interviewer.atomic as atomic
 
-    def dump_then_die(obj, f, **kw):  # half the JSON reaches the temp file, then Ctrl-C
-        f.write(json.dumps(obj)[:20])
+    real_fsync = atomic.os.fsync
+
+    def die_mid_write(fd):  # the new JSON is in the temp file but not yet renamed: Ctrl-C
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.json, "dump", dump_then_die)
+    monkeypatch.setattr(atomic.os, "fsync", die_mid_write)
     with pytest.raises(KeyboardInterrupt):
         s.append_answer({"n": 2})
-    monkeypatch.setattr(store.json, "dump", real_dump)
+    monkeypatch.setattr(atomic.os, "fsync", real_fsync)
     assert (s.path / "session.json").read_bytes() == before
     assert [a["n"] for a in load_session(s.path)["answers"]] == [1]
     assert sorted(os.listdir(s.path)) == ["session.json"]

@@ -30,27 +30,59 @@ def frame_rms(samples: np.ndarray, frame: int = FRAME) -> np.ndarray:
     return np.sqrt(np.mean(x[: n * frame].reshape(n, frame) ** 2, axis=1))
 
 
+class LevelMeter:
+    """Levels accumulated block by block: a file or a live stream never has to be held whole.
+
+    Only one float per 32 ms frame is kept, for the noise-floor and speech percentiles.
+    """
+
+    def __init__(self, samplerate: int = 16000):
+        self.samplerate = samplerate
+        self.peak, self.clipped, self.samples, self.sumsq = 0.0, 0, 0, 0.0
+        self._frames: list[np.ndarray] = []
+        self._rest = np.zeros(0)
+
+    def add(self, block: np.ndarray) -> None:
+        x = np.asarray(block, dtype=np.float64).ravel()
+        if x.size == 0:
+            return
+        a = np.abs(x)
+        self.peak = max(self.peak, float(a.max()))
+        self.clipped += int(np.count_nonzero(a >= CLIP_LEVEL))
+        self.samples += x.size
+        self.sumsq += float(np.dot(x, x))
+        x = np.concatenate([self._rest, x])
+        n = x.size // FRAME
+        if n:
+            self._frames.append(frame_rms(x[: n * FRAME]))
+        self._rest = x[n * FRAME:]
+
+    def stats(self) -> dict:
+        if self.samples == 0:
+            stats = dict(peak_dbfs=FLOOR_DB, rms_dbfs=FLOOR_DB, clip_fraction=0.0,
+                         noise_floor_dbfs=FLOOR_DB, speech_dbfs=FLOOR_DB, snr_db=0.0, seconds=0.0)
+        else:
+            frames = np.concatenate(self._frames) if self._frames else frame_rms(self._rest)
+            noise = to_db(float(np.percentile(frames, 10)))
+            speech = to_db(float(np.percentile(frames, 95)))
+            stats = dict(
+                peak_dbfs=round(to_db(self.peak), 2),
+                rms_dbfs=round(to_db((self.sumsq / self.samples) ** 0.5), 2),
+                clip_fraction=round(self.clipped / self.samples, 5),
+                noise_floor_dbfs=round(noise, 2),
+                speech_dbfs=round(speech, 2),
+                snr_db=round(speech - noise, 2),
+                seconds=round(self.samples / self.samplerate, 3),
+            )
+        stats["verdict"], stats["advice"] = verdict(stats)
+        return stats
+
+
 def levels(samples: np.ndarray, samplerate: int = 16000) -> dict:
     """Peak, RMS, clipping, noise floor and speech level of float samples in [-1, 1]."""
-    x = np.asarray(samples, dtype=np.float64).ravel()
-    if len(x) == 0:
-        stats = dict(peak_dbfs=FLOOR_DB, rms_dbfs=FLOOR_DB, clip_fraction=0.0,
-                     noise_floor_dbfs=FLOOR_DB, speech_dbfs=FLOOR_DB, snr_db=0.0, seconds=0.0)
-    else:
-        frames = frame_rms(x)
-        noise = to_db(float(np.percentile(frames, 10)))
-        speech = to_db(float(np.percentile(frames, 95)))
-        stats = dict(
-            peak_dbfs=round(to_db(float(np.max(np.abs(x)))), 2),
-            rms_dbfs=round(to_db(float(np.sqrt(np.mean(x * x)))), 2),
-            clip_fraction=round(float(np.mean(np.abs(x) >= CLIP_LEVEL)), 5),
-            noise_floor_dbfs=round(noise, 2),
-            speech_dbfs=round(speech, 2),
-            snr_db=round(speech - noise, 2),
-            seconds=round(len(x) / samplerate, 3),
-        )
-    stats["verdict"], stats["advice"] = verdict(stats)
-    return stats
+    meter = LevelMeter(samplerate)
+    meter.add(samples)
+    return meter.stats()
 
 
 def verdict(stats: dict) -> tuple[str, str]:

@@ -140,21 +140,10 @@ class FileIn(_Blocks):
 
 
 def load_audio(path: str | Path) -> np.ndarray:
-    """Any audio file as float32 mono 16 kHz (16-bit WAV without PyAV, the rest via PyAV)."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"audio file not found: {path}")
-    from .wavwriter import read_wav
-    try:
-        samples, rate = read_wav(path)
-        return Resampler(rate, RATE).process(samples) if rate != RATE else samples
-    except Exception:
-        pass
-    try:
-        from faster_whisper.audio import decode_audio
-        return decode_audio(str(path), sampling_rate=RATE).astype(np.float32)
-    except Exception as e:
-        raise UserError(f"cannot read audio from {path}: {str(e).splitlines()[0] if str(e) else e!r}") from e
+    """Any audio file as float32 mono 16 kHz; bad files raise a one-line UserError."""
+    from .decode import read_audio
+
+    return read_audio(Path(path))
 
 
 def record(source: AudioIn, seconds: float) -> np.ndarray:

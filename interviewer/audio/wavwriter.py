@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import struct
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from ..atomic import write_atomic
 
 HEADER_BYTES = 44
 
@@ -76,20 +77,9 @@ class WavWriter:
 
 
 def write_wav(path: str | os.PathLike, samples: np.ndarray, samplerate: int) -> Path:
-    """Write a whole clip via a temp file + rename, so readers never see half a file."""
-    path = Path(path)
+    """Write a whole clip atomically, so readers never see half a file."""
     pcm = to_pcm16(samples)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(_header(samplerate, len(pcm)) + pcm)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, _header(samplerate, len(pcm)) + pcm)
 
 
 def read_wav(path: str | os.PathLike) -> tuple[np.ndarray, int]:

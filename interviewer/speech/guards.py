@@ -23,8 +23,31 @@ def _norm(word: str) -> str:
     return re.sub(r"[^\w']", "", word.lower())
 
 
-def _overlaps_speech(w: Word, spans: list[Span]) -> bool:
-    return any(w.start < s.end + OVERLAP_TOLERANCE and w.end > s.start - OVERLAP_TOLERANCE for s in spans)
+SNAP_S = 0.35  # Whisper may misplace a short word ("um") by this much
+
+
+def _overlaps(w: Word, s: Span) -> bool:
+    return w.start < s.end + OVERLAP_TOLERANCE and w.end > s.start - OVERLAP_TOLERANCE
+
+
+def place_in_speech(words: list[Word], spans: list[Span]) -> tuple[list[Word], int]:
+    """Keep words that overlap speech. A word just outside it is moved onto a nearby stretch
+    of speech that no word claims (Whisper mistimes short words); any other is invented."""
+    claimed = {i for i, s in enumerate(spans) for w in words if _overlaps(w, s)}
+    kept, dropped = [], 0
+    for w in words:
+        if any(_overlaps(w, s) for s in spans):
+            kept.append(w)
+            continue
+        near = [(min(abs(w.start - s.end), abs(s.start - w.end)), i) for i, s in enumerate(spans) if i not in claimed]
+        gap, i = min(near, default=(SNAP_S + 1, -1))
+        if gap <= SNAP_S:
+            claimed.add(i)
+            kept.append(Word(w.word, spans[i].start, min(spans[i].end, spans[i].start + max(0.05, w.end - w.start)),
+                             w.probability))
+        else:
+            dropped += 1
+    return kept, dropped
 
 
 def collapse_loops(words: list[Word], min_repeats: int = 3, max_n: int = 8) -> tuple[list[Word], int]:
@@ -72,11 +95,12 @@ def clean(pieces: list[Piece], spans: list[Span]) -> tuple[list[Word], list[str]
         if p.no_speech_prob > NO_SPEECH_PROB and p.avg_logprob < LOW_LOGPROB:
             dropped_silent += len(p.words)
             continue
-        inside = [w for w in p.words if _overlaps_speech(w, spans)]
-        dropped_outside += len(p.words) - len(inside)
+        inside, dropped = place_in_speech(p.words, spans)
+        dropped_outside += dropped
         trimmed = trim_unsure_tail(inside)
         dropped_tail += len(inside) - len(trimmed)
         kept.extend(trimmed)
+    kept.sort(key=lambda w: w.start)  # a moved word may now precede its neighbour
     kept, looped = collapse_loops(kept)
     for count, why in ((dropped_silent, "in stretches Whisper judged silent"),
                        (dropped_outside, "outside detected speech"),
