@@ -18,6 +18,7 @@ COMMANDS = {
     "resume": "check a resume for quantified impact and job keywords",
     "practice": "run a spoken mock interview round",
     "demo": "run a short round answered by a simulated candidate",
+    "replay": "read back a saved session, or list them",
     "devices": "list audio inputs and outputs",
     "check-audio": "record 3 s and report level, clipping and noise floor",
 }
