@@ -14,7 +14,7 @@ test: dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: dev
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --live
 
 # apt-get when root; otherwise print the exact command and stop.
 system-deps:

@@ -8,6 +8,8 @@
 3. Peak memory of that process.
 4. For scale, in the same run: one plain faster-whisper call on the same file
    (beam 5, word timestamps, the bundled model), the batch baseline.
+5. With --live: the same answer fed at real-time pace through the practice
+   recorder (3 minutes), and the time from the end of the answer to feedback.
 """
 from __future__ import annotations
 
@@ -66,6 +68,30 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return float(elapsed), int(rss_kb) / 1024
 
 
+def live(wav: Path) -> None:
+    import numpy as np
+
+    from interviewer.analyse import build_analysis
+    from interviewer.audio.decode import read_audio
+    from interviewer.audio.io import FileIn
+    from interviewer.audio.wavwriter import write_wav
+    from interviewer.recorder import Endpointing, record_answer
+    from interviewer.speech.stream import AnswerTranscriber
+    from interviewer.speech.whisper import WhisperTranscriber
+    from interviewer.synth import room_tone
+
+    padded = wav.with_name("padded.wav")  # 5 s of room tone after the answer, so silence ends it
+    write_wav(padded, np.concatenate([read_audio(wav), room_tone(16000 * 6, -40.0)]), 16000)
+    whisper = WhisperTranscriber()
+    whisper.load()
+    rec = record_answer(FileIn(padded, realtime=True), wav.with_name("rec.wav"), AnswerTranscriber(whisper),
+                        Endpointing(end_silence_s=5.0, max_answer_s=600))
+    build_analysis("behavioural", rec.heard.transcript, rec.spans, rec.duration_s)
+    ready = time.perf_counter() - rec.ended_at
+    print(f"live: {rec.duration_s:.0f} s answer at real-time pace, Whisper busy {rec.timings['asr_busy_s']:.1f} s "
+          f"while it was spoken; feedback ready {ready:.2f} s after the endpoint")
+
+
 def main() -> None:
     exe = str(Path(sys.executable).parent / "interviewer")
     helps = [timed([exe, "--help"])[0] for _ in range(5)]
@@ -79,6 +105,8 @@ def main() -> None:
             elapsed, rss = timed([exe, "analyse", str(wav), "--json", "--beam", str(beam)])
             print(f"interviewer analyse {length:.0f} s answer, beam {beam}: {elapsed:.1f} s wall "
                   f"({elapsed / length:.3f} x real time, {elapsed / baseline:.2f} x baseline), peak RSS {rss:.0f} MB")
+        if "--live" in sys.argv:
+            live(wav)
 
 
 if __name__ == "__main__":

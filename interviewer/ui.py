@@ -54,9 +54,13 @@ class TerminalUI:
         self._last_draw = now
         rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
         db = max(-60.0, 20 * np.log10(rms + 1e-9))
-        bar = "#" * int((db + 60) / 2)
-        state = "[green]speaking[/]" if speaking else "[dim]silent[/]"
-        self._live.update(Text.from_markup(f"[red]● REC[/] {elapsed:5.1f} s  [{bar:<30}] {db:5.0f} dBFS  {state}"))
+        line = Text("● REC", style="red")
+        line.append(f" {elapsed:5.1f} s  ")
+        line.append("█" * int((db + 60) / 2), style="green" if db < -6 else "red")
+        line.append("·" * (30 - int((db + 60) / 2)), style="dim")
+        line.append(f" {db:5.0f} dBFS  ")
+        line.append("speaking" if speaking else "silent", style="green" if speaking else "dim")
+        self._live.update(line)
 
     def recording_done(self, ended_by: str, seconds: float) -> None:
         if self._live is not None:

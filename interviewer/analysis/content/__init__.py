@@ -40,11 +40,12 @@ def analyse_content(kind: str, transcript: Transcript, delivery: Optional[dict] 
     if kind not in KINDS:
         raise UserError(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     clauses = clauses_of(transcript)
+    shared = mindset(clauses)
     if kind == "behavioural":
         structure = analyse_star(clauses)
         findings = star_findings(structure, clauses[0] if clauses else None)
     elif kind == "technical":
-        structure = analyse_framework(clauses)
+        structure = analyse_framework(clauses, vague=shared["vague_claims"]["present"])
         findings = framework_findings(structure)
     elif kind == "system-design":
         structure = analyse_design(clauses)
@@ -58,7 +59,6 @@ def analyse_content(kind: str, transcript: Transcript, delivery: Optional[dict] 
     else:
         structure = analyse_negotiation(clauses)
         findings = negotiation_findings(structure)
-    shared = mindset(clauses)
     structure.update(shared)
     # Coding reports clarifying questions under think_aloud already.
     findings += [f for f in mindset_findings(shared, delivery) if not (kind == "coding" and f.code == "clarify.asked")]

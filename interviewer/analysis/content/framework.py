@@ -10,15 +10,26 @@ PARTS = ("what", "when", "why", "tradeoff")
 _ADVERB = "basically|essentially|just|really|simply|actually|like"
 _DEFINES = "a|an|the|when|where|how|what|storing|using|keeping|having|one|any|two"
 WHAT = [
-    f"is|are|'s|it's {_DEFINES}", f"is|are|it's {_ADVERB} {_DEFINES}",
+    f"is|are|'s|it's|its {_DEFINES}", f"is|are|it's|its {_ADVERB} {_DEFINES}",
     "means", "refers to", "stands for", "is defined as", "the idea is", "the idea behind",
-    "lets|let|allows|allow|enables|enable you", "works by", "at its core", "is a way",
+    "works by", "at its core", "is a way",
+]
+# What it does rather than what it is: a definition only when the answer is not buzzwords.
+CAPABILITY = [
+    "lets|let|allows|allow|enables|enable you",
     "package|packages|wraps|wrap|stores|store|maps|map|holds|hold|sits|tracks|track|describes|represents|keep|keeps|send|sends|run|runs|turn|turns|split|splits the|a|an|each|your",
 ]
 _NOT_DEFINITION = ["a lot", "a bit", "a little", "a pain", "a problem", "the catch", "the downside",
                    "the cost", "the reason", "the big", "the main", "the best", "the right", "a good", "a great"]
+# A verdict is not a definition: "microservices are basically the modern best practice".
+_VERDICT = ["best", "the future", "the standard", "the way to go", "legacy", "overrated", "underrated",
+            "hype*", "amazing", "awesome", "terrible", "the answer", "a must", "the go to", "dead"]
+# A definition introduced by a hedge can come anywhere, e.g. after an honest gap.
+DEFINE_INTRO = ["my understanding is", "as i understand it", "from what i know|understand|gather", "as far as i know",
+                "i believe|think it's|its|it", "i think of it as", "in short|essence", "in a nutshell", "simply put"]
 WHEN = [
-    "when|whenever you|the|there|it|your|we|a|an|data|reads|writes|traffic|teams",
+    "when|whenever you|you've|you're|you'd|the|there|there's|it|your|we|we've|we're|a|an|data|reads|writes|traffic|teams",
+    "shines|excels|wins|fits|helps when|if|for", "works well|best when|if|for", "comes in handy", "is|are ideal|handy when|for",
     "whenever", "in cases|situations|scenarios where", "cases where", "use it|them|one|this for|when|if",
     "useful when|for|in|if", "good|great|ideal|best|perfect|suited for", "makes|make sense when|for|if",
     "pay|pays off", "reach for", "if you need|have|want|just|only", "if your", "you want one|it|them",
@@ -32,6 +43,9 @@ WHY = [
     "without it", "avoid*", "decoupl*", "faster", "cheaper", "less", "reduc*", "saves", "otherwise",
     "pay|pays off", "takes load", "protects", "prevents", "the upside",
 ]
+# Amid buzzwords a bare benefit ("lets you innovate faster") is a claim, not a reason: only a causal link counts.
+WHY_CAUSAL = ["because", "since", "the reason", "so that", "which means", "that means", "without it",
+              "otherwise", "prevents", "protects"]
 TRADEOFF = [
     "trade off*", "tradeoff*", "downside*", "drawback*", "the catch", "the cost", "at the cost", "the price",
     "you pay", "give up", "flip side", "on the other hand", "however", "disadvantage*", "cons", "the con",
@@ -43,17 +57,30 @@ TRADEOFF = [
 ]
 
 
-def analyse_framework(clauses: list[Clause]) -> dict:
-    what_hit = None
+def _defines(words: list[str], at: int) -> bool:
+    return find(_NOT_DEFINITION, words[at + 1:at + 4]) is None and find(_VERDICT, words[at + 1:at + 6]) is None
+
+
+def _what_hit(clauses: list[Clause], vague: bool):
     for c in clauses[:2]:
-        at = find(WHAT, c.words)
-        if at is not None and find(_NOT_DEFINITION, c.words[at + 1:at + 4]) is None:
-            if c.words[at] in {"it's"} and c.index > 0:
+        at = find(WHAT if vague else WHAT + CAPABILITY, c.words)
+        if at is not None and _defines(c.words, at):
+            if c.words[at] in {"it's", "its"} and c.index > 0:
                 continue
             if c.words[0] in {"i", "i'd", "we", "i've", "we've", "yeah"}:
                 continue
-            what_hit = (c, at)
-            break
+            return c, at
+    for c in clauses:
+        intro = find(DEFINE_INTRO, c.words)
+        if intro is not None:
+            at = find(WHAT, c.words[intro:intro + 8])
+            if at is not None and _defines(c.words, intro + at):
+                return c, intro
+    return None
+
+
+def analyse_framework(clauses: list[Clause], vague: bool = False) -> dict:
+    what_hit = _what_hit(clauses, vague)
     when_hit = None
     for c in clauses:
         at = find(WHEN, c.words)
@@ -63,7 +90,7 @@ def analyse_framework(clauses: list[Clause]) -> dict:
     return {"framework": {
         "what": evidence(what_hit),
         "when": evidence(when_hit),
-        "why": evidence(first_hit(WHY, clauses)),
+        "why": evidence(first_hit(WHY if not vague else WHY_CAUSAL, clauses)),
         "tradeoff": evidence(first_hit(TRADEOFF, clauses)),
     }}
 

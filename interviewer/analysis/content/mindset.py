@@ -16,6 +16,10 @@ OPINION = [
     "i'd|i use * because", "i'd|i use * * because", "i'd|i use * * * because",
     "we should * because", "i'd|i would go with", "i'd|i would start with", "i'd|i would use * since",
     "i'd|i would use * * since",
+    # the same verdicts with an adverb in between: "I'd always go microservices", "I'd honestly stick with REST"
+    "i'd|would always|definitely|honestly|probably|personally|still|strongly|usually|happily|just "
+    "pick|choose|go|lean|recommend|prefer|rather|suggest|stick|use|reach|default",
+    "i'd|would stick with|to", "i'd|would default to", "i always go|pick|choose|reach|default",
 ]
 HONEST_GAP = [
     "i haven't|havent used|worked|touched|done|built|run", "i have not used|worked|touched|done",
@@ -33,12 +37,29 @@ BUZZ = [
     "very familiar with all", "standard stuff", "know everything", "ninja", "rockstar", "guru",
     "state of the art", "next level", "game changer", "drive * outcomes", "end to end solution*",
     "super scalable", "really powerful", "everyone uses it", "i know it all", "any technology",
+    # hype about a technology
+    "infinitely|massively|hugely|endlessly *", "super agile|fast|easy|flexible|powerful", "agile", "innovat*",
+    "every serious|modern|good|real company|team|engineer", "everyone|everybody uses|does", "the future",
+    "modern best|standard|way", "just legacy", "game chang*", "disrupt*", "revolutionary", "next gen*", "bulletproof",
+    # self-descriptions with nothing behind them
+    "results driven|oriented|focused", "drive|drives|driving|deliver|delivers|delivering results|impact|value|success",
+    "high impact", "move the needle", "data driven", "passionate", "strategic mindset|thinker|vision",
+    "growth mindset|mentality", "excellence", "impact", "empower*", "self starter", "team player", "go getter",
+    "thought leader*", "visionary", "dynamic", "proactive", "value add", "at scale", "cross functional",
+    "think outside the box", "hit the ground running", "wear many hats", "hard working", "detail oriented",
 ]
 CONCRETE = ["for example", "for instance", "when i", "at my", "we had", "because", "such as"]
-CLARIFY_CUES = [
-    "just to clarify", "to clarify", "can|could|should i assume", "can|could i ask", "before we|i go|dive|jump|begin",
+# Phrases that announce a question wherever they fall in a clause.
+ASKING = [
+    "just to clarify", "to clarify", "can|could|should i assume", "can|could i ask",
+    "before we|i go|dive|jump|begin|draw|code|write|start|design|sketch|touch|pick|commit",
     "make sure i understand", "to confirm", "do you want me to", "before i start", "quick question",
-    "am i right that", "do we care", "what's the|are the", "are there", "how big|large|many|much|long",
+    "am i right that|in", "just to check|confirm|double|clarify|understand", "just to be sure|clear", "just to make sure", "can|could i check|confirm",
+    "i want|wanted|need to check|confirm|clarify|understand", "a couple|few|couple of questions",
+    "one|first|a question|thing to check", "pin down",
+]
+CLARIFY_CUES = ASKING + [
+    "do we care", "what's the|are the", "are there", "how big|large|many|much|long",
     "what should|does|do|if|about|happens", "what's", "do|does we|you|it|the|nodes|they|this|case",
     "is|are the|it|there|this|that|input|numbers|nodes|edges|this|data", "can|could|will|should|would the|it|there|we|nodes|input|i",
 ]
@@ -57,7 +78,7 @@ def clarifying(clauses: list[Clause]) -> dict:
         opener = words[lead] if lead < len(words) else ""
         asked = c.tokens[-1].raw.endswith("?") or (
             opener in _AUX_OPENERS and find(CLARIFY_CUES, words[lead:lead + 6]) == 0)
-        if asked or find(CLARIFY_CUES[:11], words) is not None:
+        if asked or find(ASKING, words) is not None:
             hits.append(c)
     record = evidence((hits[0], 0) if hits else None)
     record["count"] = len(hits)

@@ -33,7 +33,15 @@ WANT = [
 RESEARCH = [
     "research*", "market", "data", "levels", "comparable", "offers i'm|i've seeing|seen", "glassdoor",
     "band", "benchmark*", "similar roles", "industry", "competing", "other offer*", "peers", "survey*", "looked at",
+    # where the number came from: sites, people, the going rate
+    "glass door", "levels fyi", "pay scale", "payscale", "blind", "going|market|typical|standard rate*",
+    "similar|comparable companies|roles|positions|teams|level", "friends|people|contacts|colleagues at",
+    "seen on|online", "what i've seen|found|heard", "what i have seen|found|heard", "for this|that level|band|title",
+    "salary|comp|compensation data|reports|surveys", "another offer",
 ]
+# A firm yes. Pleasantries like "sounds great" do not count once the candidate has asked for something.
+FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
+               "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
 LEVERS = {
     "base": ["base", "salary", "base pay", "annual pay"],
     "sign-on bonus": ["sign on", "signing", "joining bonus"],
@@ -57,6 +65,14 @@ def _anchor_hit(clauses: list[Clause]):
     return None
 
 
+def _last_hit(phrases: list[str], clauses: list[Clause]):
+    for c in reversed(clauses):
+        at = find(phrases, c.words)
+        if at is not None:
+            return c, at
+    return None
+
+
 def analyse_negotiation(clauses: list[Clause]) -> dict:
     words = [w for c in clauses for w in c.words]
     time_hit, weak_hit, anchor_hit = first_hit(TIME, clauses), first_hit(WEAK, clauses), _anchor_hit(clauses)
@@ -67,8 +83,13 @@ def analyse_negotiation(clauses: list[Clause]) -> dict:
     opening_yes = clauses and clauses[0].words[:1] in (["yes"], ["yeah"], ["okay"], ["ok"], ["sure"])
     if accept_hit is None and opening_yes and not levers:
         accept_hit = (clauses[0], 0)
+    asks = [h for h in (time_hit, weak_hit) if h is not None]
+    if asks and not anchor_hit:  # asked, was told no, then said yes anyway: that is still accepting on the spot
+        caved = _last_hit(FIRM_ACCEPT, clauses)
+        if caved is not None and caved[0].index > max(h[0].index for h in asks):
+            accept_hit, asks = caved, []
     accepted = (accept_hit is not None and find(NOT_YET, words) is None
-                and not (time_hit or weak_hit or anchor_hit))
+                and not (asks or anchor_hit))
     researched = anchor_hit is not None and find(RESEARCH, words) is not None
     return {"negotiation": {
         "accepted_on_spot": evidence(accept_hit if accepted else None),

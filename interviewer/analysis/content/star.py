@@ -6,10 +6,10 @@ from __future__ import annotations
 from ...model import Finding
 from .lexicon import find, is_number, is_year
 from .text import Clause
-from .verbs import STATIVE, hypothetical_at, is_past, past_after
+from .verbs import STATIVE, hypothetical_at, is_past, narrated_at, past_after
 
 PARTS = ("situation", "task", "action", "result")
-FIRST_PERSON = {"i", "we", "i've", "we've"}
+FIRST_PERSON = {"i", "we", "i've", "we've", "i'd", "we'd"}
 SITUATION = [
     "at|in my last|previous|old|first|current|former", "when|while i was", "when we were", "back in",
     "last year|month|quarter|summer|spring|winter|autumn|fall", "years|months|weeks ago", "at a|an *",
@@ -24,12 +24,32 @@ TASK = [
     "it was on me", "fell to me", "it fell on", "i was in charge", "i owned", "wanted to know", "my goal",
     "i had to figure", "in charge of", "as the owner", "the on call engineer", "was my project|job|task|call",
     "up to me", "the|my team|manager|boss|director|ceo|client|customer|lead wanted|needed|asked",
+    # responsibility or ownership, however it is phrased
+    "responsible|accountable for", "my responsibility", "the owner of", "ownership of", "i took ownership",
+    "on my plate|desk", "landed on me|my", "handed|gave|assigned me", "i was handed|given|put", "i got asked|tasked|handed|put",
+    # an assignment reported as speech: "my manager basically said you own this"
+    "manager|boss|lead|director|head|cto|ceo|vp|client|customer|stakeholder*|team ... said|told|asked|gave|wanted|made",
+    "you own|owned|need|needed|have|had|must", "said|told * to", "told us|me", "asked us",
+    # a goal or target
+    "the|our|my objective|aim|target|mandate|mission|requirement|priority|deadline was|is|were",
+    "the point was", "i was trying to", "we were trying to", "i wanted to make|get|fix|find|keep|stop|bring|cut",
+]
+# Obligation and deadline cues that name the task only while the scene is being set:
+# once actions have started, "we had to roll back" is an action, not the brief.
+TASK_EARLY = [
+    "had|needed to", "had to be|get|make", "it had|needed to", "the deadline", "deadline", "hard stop",
+    "before the|our|a ... went|goes|launched|launch|deadline|audit|peak|rush|release|renewal|end",
+    "by the end of", "was|were expected to", "were asked|told|tasked", "we wanted to", "i wanted to",
 ]
 RESULT_MARKERS = [
     "as a result", "in the end", "eventually", "ultimately", "the result", "the outcome", "which|that meant",
     "which led", "led to", "ended up", "since then", "so now", "never happened again", "never had to",
     "from then on", "by the end", "after that * was|were", "and now", "from {num} ... to {num}",
     "it's|is|are|was|were now", "now used|has|have|runs|serves",
+    # a before -> after change: "from about four minutes down to forty seconds"
+    "from ... {num} ... to ... {num}", "down|up from {num}", "down to {num}", "by the time|peak|launch|deadline",
+    # negative outcomes count as results
+    "it|that|this didn't|never work*|pan|land|happen", "it|that|this did not work", "it failed", "didn't pay off",
 ]
 OUTCOME = [
     "dropped", "went down|up|from", "increased", "decreased", "reduced", "improved", "saved", "halved",
@@ -38,6 +58,10 @@ OUTCOME = [
     "on time", "promoted", "exceeded", "stayed", "stable", "zero", "resolved", "got their", "happy",
     "thanked", "praised", "shipped", "success*", "paid off", "take|takes|took {num}", "now take*",
     "cut * in half", "cut", "won", "hit", "beat", "passed",
+    "taken|brought|got|cut * down|up", "taken|brought|got|cut * * down|up", "taken|brought * from",
+    # negative outcomes
+    "missed", "failed", "lost", "shelved", "scrapped", "cancel*", "abandoned", "killed", "canned", "fell through|apart",
+    "didn't|never work|ship|land|launch|happen|recover|make", "got * shelved|scrapped|cancelled|killed|canned",
 ]
 QUANT_WORDS = {"halved", "doubled", "tripled", "quadrupled", "zero", "percent", "half", "third", "x"}
 
@@ -55,6 +79,8 @@ def _label(c: Clause, seen_action: bool) -> list[tuple[str, int]]:
     """(part, from_token) pieces for one clause; run-on ASR clauses may hold several."""
     w = c.words
     task = find(TASK, w)
+    if task is None and not seen_action:
+        task = find(TASK_EARLY, w)
     if task is not None:
         pieces = [("task", task)]
         if task > 3 and (find(SITUATION, w[:task]) is not None or not seen_action):
@@ -94,10 +120,12 @@ def analyse_star(clauses: list[Clause]) -> dict:
     hyp = sum(1 for c in clauses if hypothetical_at(c.words) is not None)
     story = sum(1 for c in clauses if any(is_past(x) for x in c.words) and hypothetical_at(c.words) is None)
     hypothetical = hyp > 0 and hyp >= story
+    # No event told in the simple past ("I've always delivered results"): a self-description, not a story.
+    generic = not any(narrated_at(c.words) is not None for c in clauses)
     parts = {p: {"present": False, "share": 0.0, "evidence": "", "start": None} for p in PARTS}
     quantified, quant_evidence, i_count, we_count = False, "", 0, 0
     seen_action = False
-    for c in ([] if hypothetical else clauses):
+    for c in ([] if hypothetical or generic else clauses):
         pieces = _label(c, seen_action)
         for n, (part, at) in enumerate(pieces):
             upto = pieces[n + 1][1] if n + 1 < len(pieces) else len(c.tokens)

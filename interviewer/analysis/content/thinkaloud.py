@@ -20,9 +20,15 @@ TESTING = [
 ]
 BRUTE = ["brute force", "naive*", "simplest", "the simple way", "straightforward", "nested loop*",
          "every pair", "try all", "try every", "first pass", "recompute", "obvious", "first approach",
-         "first idea|thought|attempt", "initial idea|approach", "compare every|each", "every other", "check all|every"]
+         "first idea|thought|attempt", "initial idea|approach", "compare every|each", "every other", "check all|every",
+         # any naive-first framing: "the dumb way", "the obvious version", "just try every", "one at a time"
+         "dumb|naive|obvious|simple|easy|easiest|lazy|basic|slow|direct|trivial way|version|approach|solution|option|thing",
+         "try|trying|check|checking|test|testing * each|every|all", "all pairs|combinations|subsets|substrings|permutations",
+         "one at a time", "every possible", "each possible", "two|nested|double loops|loop", "loop over * every|each",
+         "works but", "too slow", "slow for", "inefficient", "won't|doesn't scale", "start simple", "to start with"]
 OPTIMISE = ["better", "improve*", "optimi*", "faster", "more efficient", "speed it up", "instead", "but we can",
-            "reduce", "bring it down", "get it down"]
+            "reduce", "bring it down", "get it down", "can do better", "a smarter", "cleverer", "cheaper",
+            "to get|reach|hit|make constant|linear|logarithmic|log|o", "get it to", "down to", "drop it to", "avoid"]
 DEAD_AIR_S = 3.0
 
 

@@ -27,6 +27,18 @@ def is_past(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
 
 
+_PERFECT = {"have", "has", "i've", "we've", "you've", "they've", "always", "ever", "consistently", "never"}
+
+
+def narrated_at(words: list[str]) -> int | None:
+    """Position of a simple-past verb telling one event ("we shipped"), not a
+    present-perfect or habitual claim about oneself ("I've always delivered")."""
+    for i, w in enumerate(words):
+        if is_past(w) and not _PERFECT.intersection(words[max(0, i - 2):i]):
+            return i
+    return None
+
+
 def past_after(words: list[str], i: int, window: int = 3) -> int | None:
     """Index of a past-tense verb within `window` tokens after position i."""
     for j in range(i + 1, min(len(words), i + 1 + window)):
