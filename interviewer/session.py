@@ -12,6 +12,7 @@ from typing import Callable
 
 from .analyse import build_analysis
 from .coach.follow_up import judge_follow_up
+from .coach.llm import with_llm_feedback
 from .audio.wavwriter import write_wav
 from .model import Finding, Question
 from .recorder import Endpointing, Recording, record_answer
@@ -30,8 +31,9 @@ class Parts:
 
 
 class Round:
-    def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True):
+    def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True, coach=None):
         self.parts, self.store, self.ui, self.rules, self.follow_ups = parts, store, ui, rules, follow_ups
+        self.coach = coach  # None: the offline summary is spoken
         self.findings: list[Finding] = []
         self.answered = 0         # questions with a usable answer
         self.followed_up = 0      # follow-ups with a usable answer
@@ -92,6 +94,7 @@ class Round:
         analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q, warnings, credit)
         if gap:
             analysis = judge_follow_up(analysis, gap)
+        analysis = with_llm_feedback(analysis, self.coach)
         rec.timings["feedback_ready_s"] = round(rec.timings["endpoint_s"] + time.perf_counter() - rec.ended_at, 3)
         if credit:
             if gap:

@@ -9,6 +9,7 @@ NO_USABLE_SPEECH = 3  # exit code: analysed, but nothing could be credited
 
 
 def add_parser(sub, name: str, help_text: str) -> None:
+    from ..coach.llm import add_coach_arguments
     from ..model import KINDS
 
     p = sub.add_parser(name, help=help_text, description="Transcribe and analyse one answer. "
@@ -21,18 +22,22 @@ def add_parser(sub, name: str, help_text: str) -> None:
                    help="speech model: the bundled tiny.en (default), a local CTranslate2 folder, "
                         "or a faster-whisper size name (downloads)")
     p.add_argument("--beam", type=int, default=5, help="beam size; 1 is about twice as fast (default 5)")
+    add_coach_arguments(p)
 
 
 def run(args) -> int:
     from ..analyse import analyse_file
+    from ..coach.llm import coach_from_args, with_llm_feedback
     from ..model import Question
     from ..speech.whisper import WhisperTranscriber
 
     question = Question(id="cli", round=args.kind, text=args.question) if args.question else None
     path = Path(args.audio)
     transcriber = None if path.suffix.lower() == ".txt" else WhisperTranscriber(args.model, beam_size=args.beam)
+    coach = coach_from_args(args)
     with _progress() as progress:
         result = analyse_file(path, args.kind, question, transcriber, progress)
+    result = with_llm_feedback(result, coach)
     if args.json:
         json.dump(result, sys.stdout, indent=2)
         sys.stdout.write("\n")

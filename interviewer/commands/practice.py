@@ -7,6 +7,8 @@ from pathlib import Path
 
 
 def add_parser(sub, name: str, help_text: str) -> None:
+    from ..coach.llm import add_coach_arguments
+
     p = sub.add_parser(name, help=help_text, description="Questions are spoken, your answers recorded, "
                        "transcribed while you talk and analysed; feedback is spoken and the session saved.")
     p.add_argument("--round", default="behavioural", help="behavioural, technical, system-design, coding, "
@@ -27,6 +29,7 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model (default: bundled tiny.en)")
     p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
     p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")
+    add_coach_arguments(p)
 
 
 def pick_questions(round_name: str, count: int, banks: list[Path], seed: int | None):
@@ -46,6 +49,7 @@ def pick_questions(round_name: str, count: int, banks: list[Path], seed: int | N
 
 def run(args) -> int:
     from ..audio.io import FileIn, MicIn, NullOut, SpeakerOut
+    from ..coach.llm import coach_from_args
     from ..audio.devices import find_device
     from ..recorder import Endpointing
     from ..session import Parts, Round
@@ -55,6 +59,7 @@ def run(args) -> int:
     from ..voice import get_voice
 
     questions = pick_questions(args.round, args.count, args.bank, args.seed)
+    coach = coach_from_args(args)
     if args.input_file:
         for f in args.input_file:
             if not f.is_file():
@@ -72,9 +77,10 @@ def run(args) -> int:
     ui = TerminalUI(interactive=not args.yes)
     if not args.yes and sys.stdin.isatty():
         input(f"{len(questions)} {args.round} question(s). Press Enter to start.")
-    store = SessionStore.create(args.round, {"voice": args.voice, "model": transcriber.model_name},
+    store = SessionStore.create(args.round, {"voice": args.voice, "model": transcriber.model_name,
+                                             "coach": coach.model if coach else "offline"},
                                 recordings_dir(args.recordings))
     rules = Endpointing(args.end_silence, args.max_answer, args.start_timeout)
     finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
-                     follow_ups=not args.no_follow_ups).run(questions)
+                     follow_ups=not args.no_follow_ups, coach=coach).run(questions)
     return 0 if finished else 130

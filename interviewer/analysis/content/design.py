@@ -18,8 +18,12 @@ REQUIREMENTS = [
 ]
 _RATE = ["per second|minute|day|month|hour|user", "a second|minute|day|month|year|hour", "qps", "rps",
          "daily|monthly active", "dau", "mau", "gigabyte*|terabyte*|petabyte*|megabyte*|bytes|gb|tb|pb|mb|kb"]
-ESTIMATION = ["estimate*", "back of the envelope", "capacity", "rough numbers", "let's say {num}",
-              "say {num}", "assume {num}", "assuming {num}"]
+ESTIMATION = ["estimate*", "back of the envelope", "capacity", "rough numbers"]
+# "say five meg chunks" is a design parameter; "say fifty million users" is an estimate.
+_SUPPOSE = ["let's|lets say", "say", "assume", "assuming", "suppose", "call it"]
+_SCALE = ["user|users|requests|reads|writes|messages|posts|links|urls|events|records|rows|files|photos|videos|uploads|"
+          "notifications|orders|transactions|customers|devices|connections|followers|queries|calls|tweets|objects|"
+          "visitors|sessions|clicks|searches|rides|drivers|listings|signups"]
 COMPONENTS = [
     "load balancer*", "api", "gateway*", "service", "services", "server", "servers", "database*", "db",
     "cache", "caches", "queue*", "cdn", "object storage", "blob", "worker*", "client*", "websocket*",
@@ -27,6 +31,8 @@ COMPONENTS = [
     "postgres", "cassandra", "kafka", "s3", "replica", "search index", "scheduler",
 ]
 HIGH_LEVEL = ["high level", "architecture", "components", "the flow", "flow is", "boxes", "diagram"]
+# "I'll skip the boxes", "before I draw the diagram": a phase named only to be skipped or put off.
+_PUT_OFF = {"skip", "skipping", "skipped", "no", "not", "without", "won't", "don't", "never", "before", "later", "instead"}
 DEEP_DIVE = [
     "deep dive", "dig|digging into", "zoom in", "in more detail", "in detail", "the interesting part",
     "the tricky bit|part", "the hard part", "the main question", "schema", "data model", "partition*", "shard*",
@@ -34,8 +40,15 @@ DEEP_DIVE = [
     "fan out", "hot key*", "hotspot*", "idempoten*", "base {num}", "encod*", "lua", "atomic*", "ordering",
     "dedup*", "leader", "lock*", "key generation", "counter per",
 ]
-TRADEOFFS = TRADEOFF + ["versus", "vs", "over postgres|mysql|mongo|cassandra|kafka|redis|sql|nosql",
-                        "instead", "rather than", "alternative*", "no benefit", "simpler but", "chose * over"]
+# A constraint ("a reset can't wait behind a campaign") is not a tradeoff between options.
+TRADEOFFS = [t for t in TRADEOFF if t not in {"can't", "cannot"}] + [
+    "versus", "vs", "over postgres|mysql|mongo|cassandra|kafka|redis|sql|nosql", "instead", "rather than",
+    "alternative*", "no benefit", "chose * over",
+    # weighing options: "I did consider a fixed window, which is simpler and cheaper, but ..."
+    "simpler|cheaper|faster|easier|exact|accurate|safer but|though", "simpler|cheaper|faster|easier|exact|accurate ... but",
+    "i considered", "did|also consider", "the other option|approach|choice", "middle ground", "compromise", "sweet spot",
+    "a lot of|lots of|more memory|storage|disk|space|bandwidth",
+]
 FAILURE = [
     "fail*", "goes|go|went down", "dies", "die", "crash*", "outage*", "single point of failure", "fall back",
     "fallback", "retr*", "backoff", "time out", "timeout*", "circuit breaker", "redundan*", "replicated",
@@ -56,6 +69,10 @@ def _estimation_hit(clauses: list[Clause]):
         at = find(ESTIMATION, w)
         if at is not None:
             return c, at
+        at = find(_SUPPOSE, w)
+        if at is not None and any(is_number(x) for x in w[at + 1:at + 5]) and (
+                find(_SCALE + _RATE, w[at + 1:at + 9]) is not None):
+            return c, at
     return None
 
 
@@ -65,7 +82,8 @@ def _high_level_hit(clauses: list[Clause]):
         for i, w in enumerate(c.words):
             if find(COMPONENTS, [w]) == 0:
                 named.setdefault(w.rstrip("s"), (c, i))
-    explicit = first_hit(HIGH_LEVEL, clauses)
+    explicit = next(((c, at) for c in clauses for at in [find(HIGH_LEVEL, c.words)]
+                     if at is not None and not _PUT_OFF.intersection(c.words[max(0, at - 4):at])), None)
     if explicit or len(named) >= 2:
         return explicit or sorted(named.values(), key=lambda h: (h[0].index, h[1]))[0]
     return None
@@ -98,7 +116,8 @@ def _phase_times(clauses: list[Clause]) -> dict:
     """Seconds spent in each phase, word by word: a cue switches phase, other words stay in it."""
     if not clauses or clauses[0].start is None:
         return {p: None for p in PHASES}
-    cues = {"requirements": REQUIREMENTS, "estimation": ESTIMATION + [f"{{num}} {r}" for r in _RATE],
+    cues = {"requirements": REQUIREMENTS, "estimation": ESTIMATION + [f"{s} {{num}}" for s in _SUPPOSE] +
+            [f"{{num}} {r}" for r in _RATE],
             "high_level": HIGH_LEVEL + COMPONENTS, "deep_dive": DEEP_DIVE, "tradeoffs": TRADEOFFS}
     times, phase = {p: 0.0 for p in PHASES}, "requirements"
     flat = [(c, i) for c in clauses for i in range(len(c.tokens))]
