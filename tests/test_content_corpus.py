@@ -48,12 +48,12 @@ def expected(label):
 
 
 def measure(part: str = "tuned") -> tuple[dict, list[str]]:
-    """Scores per component over one part of the corpus: "tuned" (all the rules have seen),
-    "heldout" (written after tuning, then used to fix gaps) or "blind" (never used for tuning)."""
+    """Scores per component over the development set ("tuned"), or only its "heldout" answers
+    (written after tuning, then used to fix gaps). The blind files are scored by measure_file."""
     scores = defaultdict(lambda: {"n": 0, "ok": 0, "ok_heard": 0})
     misses = []
     for item in load_items():
-        if item["blind"] != (part == "blind") or (part == "heldout" and not item["heldout"]):
+        if item["blind"] or (part == "heldout" and not item["heldout"]):
             continue
         got = analyse_content(item["kind"], Transcript.from_text(item["text"])).structure
         heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"]))).structure
@@ -153,3 +153,11 @@ if __name__ == "__main__":
     s, m = measure()
     print(write_report(s, measure("heldout")[0]))
     print("\n".join(m))
+
+
+def test_unseen_phrasing_stays_above_90_percent_overall():
+    """blind2.yaml was never used for tuning: its overall figure is the honest one (0.92 when first measured)."""
+    scores = measure_file("blind2.yaml")
+    n = sum(r["n"] for r in scores.values())
+    assert sum(r["ok"] for r in scores.values()) / n >= THRESHOLD
+    assert sum(r["ok_heard"] for r in scores.values()) / n >= THRESHOLD

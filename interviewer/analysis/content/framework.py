@@ -19,7 +19,9 @@ CAPABILITY = [
     "lets|let|allows|allow|enables|enable you",
     "package|packages|wraps|wrap|stores|store|maps|map|holds|hold|sits|tracks|track|describes|represents|keep|keeps|send|sends|run|runs|turn|turns|split|splits the|a|an|each|your",
 ]
-_NOT_DEFINITION = ["a lot", "a bit", "a little", "a pain", "a problem", "the catch", "the downside",
+_NOT_DEFINITION = ["a lot", "a little",  # "a bit" only as a degree: "a bit slow", not "a bit array"
+                   "a bit more|less|of|like|too|slow|slower|faster|different|tricky|complex|complicated|hard|harder|"
+                   "easier|better|worse|weird|odd|annoying|overkill|heavy|old", "a pain", "a problem", "the catch", "the downside",
                    "the cost", "the reason", "the big", "the main", "the best", "the right", "a good", "a great"]
 # A verdict is not a definition: "microservices are basically the modern best practice".
 _VERDICT = ["best", "the future", "the standard", "the way to go", "legacy", "overrated", "underrated",

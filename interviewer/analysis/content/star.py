@@ -27,12 +27,7 @@ TASK = [
     # responsibility or ownership, however it is phrased
     "responsible|accountable for", "my responsibility", "the owner of", "ownership of", "i took ownership",
     "on my plate|desk", "landed on me|my", "handed|gave|assigned me", "i was handed|given|put", "i got asked|tasked|handed|put",
-    # an assignment reported as speech: "my manager basically said you own this"
-    "manager|boss|lead|director|head|cto|ceo|vp|client|customer|stakeholder*|team ... said|told|asked|gave|wanted|made",
-    "you own|owned|need|needed|have|had|must", "said|told * to", "told us|me", "asked us",
-    # a goal or target
-    "the|our|my objective|aim|target|mandate|mission|requirement|priority|deadline was|is|were",
-    "the point was", "i was trying to", "we were trying to", "i wanted to make|get|fix|find|keep|stop|bring|cut",
+    "the|our|my objective|aim|target|mandate|mission|requirement|priority was|is|were",
 ]
 # Obligation and deadline cues that name the task only while the scene is being set:
 # once actions have started, "we had to roll back" is an action, not the brief.
@@ -40,6 +35,11 @@ TASK_EARLY = [
     "had|needed to", "had to be|get|make", "it had|needed to", "the deadline", "deadline", "hard stop",
     "before the|our|a ... went|goes|launched|launch|deadline|audit|peak|rush|release|renewal|end",
     "by the end of", "was|were expected to", "were asked|told|tasked", "we wanted to", "i wanted to",
+    # an assignment reported as speech: "my manager basically said you own this"
+    "manager|boss|lead|director|head|cto|ceo|vp|client|customer|stakeholder*|team ... said|told|asked|gave|wanted|made",
+    "you own|owned|need|needed|have|had|must", "said|told * to", "told us|me", "asked us",
+    # a goal or target
+    "the point was", "i was trying to", "we were trying to", "the deadline|target|aim|objective",
 ]
 RESULT_MARKERS = [
     "as a result", "in the end", "eventually", "ultimately", "the result", "the outcome", "which|that meant",
@@ -121,7 +121,7 @@ def analyse_star(clauses: list[Clause]) -> dict:
     story = sum(1 for c in clauses if any(is_past(x) for x in c.words) and hypothetical_at(c.words) is None)
     hypothetical = hyp > 0 and hyp >= story
     # No event told in the simple past ("I've always delivered results"): a self-description, not a story.
-    generic = not any(narrated_at(c.words) is not None for c in clauses)
+    generic = story > 0 and not any(narrated_at(c.words) is not None for c in clauses)
     parts = {p: {"present": False, "share": 0.0, "evidence": "", "start": None} for p in PARTS}
     quantified, quant_evidence, i_count, we_count = False, "", 0, 0
     seen_action = False

@@ -28,7 +28,8 @@ BRUTE = ["brute force", "naive*", "simplest", "the simple way", "straightforward
          "works but", "too slow", "slow for", "inefficient", "won't|doesn't scale", "start simple", "to start with"]
 OPTIMISE = ["better", "improve*", "optimi*", "faster", "more efficient", "speed it up", "instead", "but we can",
             "reduce", "bring it down", "get it down", "can do better", "a smarter", "cleverer", "cheaper",
-            "to get|reach|hit|make constant|linear|logarithmic|log|o", "get it to", "down to", "drop it to", "avoid"]
+            "to get|reach|hit|make constant|linear|logarithmic|log|o",
+            "get|make|bring it|this|that linear|constant|logarithmic|faster|down|to", "get it to", "down to", "drop it to", "avoid"]
 DEAD_AIR_S = 3.0
 
 
