@@ -100,27 +100,24 @@ def run_demo(recordings: Path, voice_name: str = "piper", realtime: bool = True,
 
     voice = get_voice(voice_name)
     candidate = PiperVoice(length_scale=1.45, variation=False)  # a calmer pace than the interviewer's
-    workdir = Path(tempfile.mkdtemp(prefix="interviewer-demo-"))
-    answers = candidate_answers(candidate, workdir)
-
-    def wav_for(n: int, q: Question) -> Path:
-        return answers[q.id]
-
-    virtual = realtime and virtual_devices_present()
-    if virtual:
-        use_virtual_devices()
-        listen = lambda n, q: SpokenIntoMic(wav_for(n, q))  # noqa: E731
-        speaker = SpeakerOut()
-    else:
-        listen = lambda n, q: FileIn(wav_for(n, q), realtime=realtime)  # noqa: E731
-        speaker = NullOut()
-    transcriber = WhisperTranscriber()
-    transcriber.load()
-    store = SessionStore.create("demo", {"voice": voice_name, "input": "virtual-mic" if virtual else "file",
-                                         "simulated_candidate": True}, recordings)
-    ui = ui or TerminalUI(interactive=False)
-    ui.console.print(f"[dim]Demo: a simulated candidate answers through the "
-                     f"{'virtual PulseAudio microphone' if virtual else 'file-backed input at real-time pace'}.[/]")
-    Round(Parts(voice, speaker, listen, transcriber), store, ui,
-          Endpointing(end_silence_s=4.0, max_answer_s=120, start_timeout_s=15)).run(QUESTIONS)
+    with tempfile.TemporaryDirectory(prefix="interviewer-demo-") as workdir:
+        answers = candidate_answers(candidate, Path(workdir))
+        virtual = realtime and virtual_devices_present()
+        if virtual:
+            use_virtual_devices()
+            listen = lambda n, q: SpokenIntoMic(answers[q.id])  # noqa: E731
+            speaker = SpeakerOut()
+        else:
+            listen = lambda n, q: FileIn(answers[q.id], realtime=realtime)  # noqa: E731
+            speaker = NullOut()
+        transcriber = WhisperTranscriber()
+        transcriber.load()
+        store = SessionStore.create("demo", {"voice": voice_name, "input": "virtual-mic" if virtual else "file",
+                                             "simulated_candidate": True}, recordings)
+        ui = ui or TerminalUI(interactive=False)
+        source = ("the virtual PulseAudio microphone" if virtual else
+                  "a file-backed input at real-time pace" if realtime else "a file-backed input, as fast as it goes")
+        ui.console.print(f"[dim]Demo: a simulated candidate answers through {source}.[/]")
+        Round(Parts(voice, speaker, listen, transcriber), store, ui,
+              Endpointing(end_silence_s=4.0, max_answer_s=120, start_timeout_s=15)).run(QUESTIONS)
     return store.path

@@ -48,8 +48,9 @@ class Round:
     def run(self, questions: list[Question]) -> bool:
         """Run the round; False if the candidate stopped it with Ctrl-C (the partial answer is saved)."""
         try:
-            self.ui.say(INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s"))
-            self.speak(INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s"))
+            intro = INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s")
+            self.ui.say(intro)
+            self.speak(intro)
             for i, q in enumerate(questions, 1):
                 answer = self.ask(q, f"Question {i} of {len(questions)}")
                 if answer is None:
@@ -108,7 +109,7 @@ class Round:
                 "transcript": analysis["transcript"], "analysis": analysis, "timings": rec.timings}
 
     def _spoken_feedback(self, rec: Recording, analysis: dict) -> str:
-        if rec.ended_by == "no-speech":
+        if not rec.spans:
             return "I didn't hear an answer. Check your microphone with interviewer devices, then try again."
         if not analysis["credited"]:
             return "I couldn't make out that answer in English, so I can't give feedback on it."
