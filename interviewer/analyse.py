@@ -60,6 +60,19 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     }
 
 
+NOT_ENGLISH = ("the speech could not be understood as English (another language, noise or mumbling); "
+               "no credit is given for content")
+
+
+def judge_heard(spans: list[Span], heard, no_speech: str) -> tuple[bool, list[str]]:
+    """Whether what was heard earns content credit, and the warnings that say why not."""
+    if not spans:
+        return False, [no_speech] + heard.notes
+    if not heard.intelligible:
+        return False, [NOT_ENGLISH] + heard.notes
+    return True, list(heard.notes)
+
+
 def level_warnings(stats: dict) -> list[str]:
     if stats["verdict"] in ("clipping", "too quiet"):
         return [f"{stats['verdict']}: {stats['advice']} (peak {stats['peak_dbfs']:.0f} dBFS)"]
@@ -106,16 +119,9 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
         if progress:
             progress(done, total)
     heard = answer.finish()
-    warnings = level_warnings(stats) + heard.notes
-    credit = True
-    if not answer.spans:
-        warnings.insert(0, "no speech detected: the recording is silent or holds only noise")
-        credit = False
-    elif not heard.intelligible:
-        warnings.insert(0, "the speech could not be understood as English (another language, noise or mumbling); "
-                           "no credit is given for content")
-        credit = False
-    result = build_analysis(kind, heard.transcript, answer.spans, total, question, warnings, credit)
+    credit, warnings = judge_heard(answer.spans, heard, "no speech detected: the recording is silent or holds only noise")
+    result = build_analysis(kind, heard.transcript, answer.spans, total, question,
+                            warnings + level_warnings(stats), credit)
     result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                        "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
     return result

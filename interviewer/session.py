@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .analyse import build_analysis
+from .analyse import build_analysis, judge_heard
 from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
 from .audio.wavwriter import write_wav
@@ -86,12 +86,8 @@ class Round:
         return answer
 
     def _analyse(self, q: Question, rec: Recording, follow_up_of: str | None, gap: str | None) -> dict:
-        warnings = list(rec.heard.notes)
-        credit = bool(rec.spans) and rec.heard.intelligible
-        if not rec.spans:
-            warnings.insert(0, "no speech was heard: check your microphone with `interviewer devices`")
-        elif not rec.heard.intelligible:
-            warnings.insert(0, "the answer could not be understood as English; no credit is given for content")
+        credit, warnings = judge_heard(rec.spans, rec.heard,
+                                       "no speech was heard: check your microphone with `interviewer devices`")
         analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q, warnings, credit)
         if gap:
             analysis = judge_follow_up(analysis, gap)

@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
+from .audio.levels import to_db
+
 
 class TerminalUI:
     def __init__(self, interactive: bool, console: Console | None = None):
@@ -52,8 +54,7 @@ class TerminalUI:
         if self._live is None or now - self._last_draw < 0.1:
             return
         self._last_draw = now
-        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
-        db = max(-60.0, 20 * np.log10(rms + 1e-9))
+        db = max(-60.0, to_db(float(np.sqrt(np.mean(block * block))) if block.size else 0.0))
         line = Text("● REC", style="red")
         line.append(f" {elapsed:5.1f} s  ")
         line.append("█" * int((db + 60) / 2), style="green" if db < -6 else "red")
