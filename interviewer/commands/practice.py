@@ -48,9 +48,10 @@ def pick_questions(round_name: str, count: int, banks: list[Path], seed: int | N
 
 
 def run(args) -> int:
+    from ..audio.decode import check_readable
+    from ..audio.devices import find_device
     from ..audio.io import FileIn, MicIn, NullOut, SpeakerOut
     from ..coach.llm import coach_from_args
-    from ..audio.devices import find_device
     from ..recorder import Endpointing
     from ..session import Parts, Round
     from ..speech.whisper import WhisperTranscriber
@@ -62,9 +63,7 @@ def run(args) -> int:
     coach = coach_from_args(args)
     if args.input_file:
         for f in args.input_file:
-            if not f.is_file():
-                from ..errors import UserError
-                raise UserError(f"no such file: {f}")
+            check_readable(f)  # missing, empty or a folder: say so before the first question
         files = args.input_file
         listen = lambda n, q: FileIn(files[min(n, len(files)) - 1], realtime=True)  # noqa: E731
     else:

@@ -20,8 +20,8 @@ from . import guards
 from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
-MIN_PIECE_S = 4.0    # ...once it holds this much: short pieces lose context. Live, short pieces
-FILE_PIECE_S = 20.0  # keep the end of an answer quick; from a file, long ones cost half as much per second
+MIN_PIECE_S = 4.0    # ...once it holds this much (live: shorter pieces lose context, longer ones delay the end)
+FILE_PIECE_S = 20.0  # the same from a file, where long pieces cost Whisper half as much per second
 LONG_PAUSE_S = 1.5   # a pause this long ends any piece: the answer's end is transcribed early, and
                      # Whisper never sees a long silence, where it drifts and invents words
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
