@@ -19,6 +19,12 @@ TARGET_S = {  # a typical strong answer, low and high, when the question gives n
     "coding": (120, 1800), "phone-screen": (45, 90), "negotiation": (15, 90),
 }
 TEXT_WPM = 150  # to estimate a typed answer's spoken length
+FAMILIES = ("start", "dead_air", "pace", "fillers", "hedges", "length")  # the codes this module makes
+
+
+def is_delivery(code: str) -> bool:
+    """Whether a finding is about how the answer was spoken, not what it said."""
+    return code.split(".")[0] in FAMILIES
 
 
 def quote(words: list[Word], index: int, before: int = 3, after: int = 5) -> str:

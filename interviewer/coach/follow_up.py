@@ -5,6 +5,7 @@ frame (STAR, What/When/Why/Tradeoff...) would flag parts nobody asked for.
 """
 from __future__ import annotations
 
+from ..analysis.delivery_feedback import is_delivery
 from ..model import Finding
 from .summary import feedback_summary
 
@@ -12,13 +13,13 @@ GAP_NAMES = {"result": "the measurable outcome", "quantified": "numbers for the 
              "tradeoff": "the tradeoff", "tradeoffs": "the tradeoffs", "estimation": "the scale estimate",
              "failure_modes": "what happens on failure", "complexity": "the complexity", "testing": "the tests",
              "anchor": "an anchored number", "levers": "other levers", "time": "asking for time"}
-CONTENT_CHECKED = ("length.",)  # a follow-up is meant to be short
 
 
 def judge_follow_up(analysis: dict, gap: str) -> dict:
     """Replace the content verdicts of `analysis` with one: was `gap` filled?"""
     words = analysis["transcript"]["words"]
-    delivery = [f for f in analysis["feedback"] if _is_delivery(f["code"]) and not f["code"].startswith(CONTENT_CHECKED)]
+    # a follow-up is meant to be short, so its length is not judged
+    delivery = [f for f in analysis["feedback"] if is_delivery(f["code"]) and not f["code"].startswith("length.")]
     name = GAP_NAMES.get(gap, gap.replace("_", " "))
     quote = " ".join(w["word"] for w in words[:12])
     start = words[0]["start"] if words else None
@@ -33,7 +34,3 @@ def judge_follow_up(analysis: dict, gap: str) -> dict:
     findings = [Finding(**f) for f in analysis["feedback"]]
     analysis["feedback_summary"] = feedback_summary(findings) if findings else ""
     return analysis
-
-
-def _is_delivery(code: str) -> bool:
-    return code.split(".")[0] in {"start", "dead_air", "pace", "fillers", "hedges", "length"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..analysis.delivery_feedback import is_delivery
 from ..model import Finding
 
 MAX_WORDS = 60
@@ -78,12 +79,9 @@ def _pick(findings: list[Finding], severities: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-DELIVERY = ("start.", "pace.", "fillers.", "hedges.", "length.", "dead_air")
-
-
 def feedback_summary(findings: list[Finding]) -> str:
     # What the answer said is the praise worth hearing; how it was said comes second.
-    by_substance = sorted(findings, key=lambda f: f.code.startswith(DELIVERY))
+    by_substance = sorted(findings, key=lambda f: is_delivery(f.code))
     strengths = _pick(by_substance, ("strength",))
     changes = _pick(findings, ("warning", "suggestion"))
     for n_strong, n_change in ((2, 2), (1, 2), (1, 1), (0, 1)):
