@@ -75,7 +75,8 @@ def live(wav: Path) -> None:
     from interviewer.audio.decode import read_audio
     from interviewer.audio.io import FileIn
     from interviewer.audio.wavwriter import write_wav
-    from interviewer.recorder import Endpointing, record_answer
+    from interviewer.recorder import record_answer
+    from interviewer.rounds import Endpointing
     from interviewer.speech.stream import AnswerTranscriber
     from interviewer.speech.whisper import WhisperTranscriber
     from interviewer.synth import room_tone

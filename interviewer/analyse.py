@@ -13,64 +13,37 @@ import math
 from .analysis.delivery import measure
 from .analysis.delivery_feedback import delivery_findings
 from .audio.levels import LevelMeter
+from .credit import NO_SPEECH_FILE, credit_heard, credit_text
 from .errors import UserError
-from .model import KINDS, Finding, Question, Span, Transcript
+from .model import Question, Span, Transcript
+from .result import Analysis, Credit
+from .rounds import get_round
 
 Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 
-def check_kind(kind: str) -> str:
-    if kind not in KINDS:
-        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")
-    return kind
-
-
 def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
                    question: Question | None = None, warnings: list[str] | None = None,
-                   credit_content: bool = True) -> dict:
-    """Delivery, structure and feedback for a transcript. Pure: no I/O."""
+                   credit: Credit | None = None) -> Analysis:
+    """Delivery, structure and feedback for a transcript. Pure: no I/O.
+    `credit` comes from credit.py; a typed answer (no spans) is judged there too."""
     from .analysis.content import analyse_content
     from .coach.summary import feedback_summary
 
+    rnd = get_round(kind)
+    credit = credit or credit_text(transcript)
     warnings = list(warnings or [])
     delivery = measure(transcript, spans, duration_s)
-    findings: list[Finding] = delivery_findings(kind, delivery, transcript.words,
-                                                question.target_s if question else None)
-    structure, follow_up, gaps = {}, None, []
-    if credit_content and transcript.words:
-        content = analyse_content(kind, transcript, delivery, question)
-        structure, follow_up, gaps = content.structure, content.follow_up, content.gaps
-        findings += content.findings
-    elif not transcript.words:
-        warnings.append("no words were recognised, so there is nothing to give feedback on")
-    if not credit_content:
-        findings = []  # delivery figures of noise or foreign speech would mislead
-    return {
-        "kind": kind,
-        "question": question.text if question else None,
-        "transcript": transcript.to_dict(),
-        "delivery": delivery,
-        "structure": structure,
-        "feedback": [f.to_dict() for f in findings],
-        "feedback_summary": feedback_summary(findings) if findings else "",
-        "follow_up": follow_up,
-        "gaps": gaps,
-        "warnings": warnings,
-        "credited": bool(credit_content and transcript.words),
-    }
-
-
-NOT_ENGLISH = ("the speech could not be understood as English (another language, noise or mumbling); "
-               "no credit is given for content")
-
-
-def judge_heard(spans: list[Span], heard, no_speech: str) -> tuple[bool, list[str]]:
-    """Whether what was heard earns content credit, and the warnings that say why not."""
-    if not spans:
-        return False, [no_speech] + heard.notes
-    if not heard.intelligible:
-        return False, [NOT_ENGLISH] + heard.notes
-    return True, list(heard.notes)
+    analysis = Analysis(kind=kind, transcript=transcript, delivery=delivery, credit=credit,
+                        question=question.text if question else None, warnings=warnings)
+    if not credit.credited:  # delivery findings on noise or foreign speech would mislead
+        analysis.warnings.insert(0, credit.message)
+        return analysis
+    findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
+    content = analyse_content(rnd, transcript, delivery, question)
+    findings += content.findings
+    return analysis.but(structure=content.structure, findings=findings, follow_up=content.follow_up,
+                        gaps=content.gaps, feedback_summary=feedback_summary(findings, rnd))
 
 
 def level_warnings(stats: dict) -> list[str]:
@@ -79,7 +52,7 @@ def level_warnings(stats: dict) -> list[str]:
     return []
 
 
-def analyse_text_file(path: Path, kind: str, question: Question | None = None) -> dict:
+def analyse_text_file(path: Path, kind: str, question: Question | None = None) -> Analysis:
     from .audio.decode import check_readable
 
     check_readable(path)
@@ -93,13 +66,13 @@ def analyse_text_file(path: Path, kind: str, question: Question | None = None) -
 
 
 def analyse_file(path: Path, kind: str, question: Question | None = None, transcriber=None,
-                 progress: Progress | None = None) -> dict:
+                 progress: Progress | None = None) -> Analysis:
     """Analyse a recording of any length; memory stays flat beyond the decoder's buffers."""
     from .audio.decode import stream_audio
     from .speech.stream import FILE_PIECE_S, AnswerTranscriber
     from .speech.whisper import WhisperTranscriber
 
-    check_kind(kind)
+    get_round(kind)
     if path.suffix.lower() in (".txt", ".md"):
         return analyse_text_file(path, kind, question)
     meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
@@ -119,9 +92,9 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
         if progress:
             progress(done, total)
     heard = answer.finish()
-    credit, warnings = judge_heard(answer.spans, heard, "no speech detected: the recording is silent or holds only noise")
+    credit = credit_heard(answer.spans, heard, NO_SPEECH_FILE)
     result = build_analysis(kind, heard.transcript, answer.spans, total, question,
-                            warnings + level_warnings(stats), credit)
-    result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
-                       "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
+                            heard.notes + level_warnings(stats), credit)
+    result.audio = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
+                    "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
     return result

@@ -8,17 +8,21 @@ from typing import Any, Optional
 import yaml
 
 from .errors import UserError
-from .model import KINDS, Question
+from .model import Question
+from .resources import prompts_dir
+from .rounds import get_round, round_names
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "prompts"
-ROUNDS = KINDS + ("closing",)
+REGISTRY = "rounds.yaml"  # lives beside the banks but is not one
 FIELDS = {"id", "round", "text", "tags", "target_s", "points", "follow_ups"}
 
 
 def load_bank(extra_files: Optional[list[Path]] = None) -> list[Question]:
     """Every built-in question, then the user's; a user question replaces a built-in with its id."""
     by_id: dict[str, Question] = {}
-    for path in sorted(BUILTIN_DIR.glob("*.yaml")) + [Path(p) for p in extra_files or []]:
+    builtin = sorted(p for p in prompts_dir().glob("*.yaml") if p.name != REGISTRY)
+    if not builtin:
+        raise UserError(f"no question banks found in {prompts_dir()}: the installation is incomplete; reinstall interviewer")
+    for path in builtin + [Path(p) for p in extra_files or []]:
         for q in load_file(path):
             by_id[q.id] = q
     return list(by_id.values())
@@ -26,11 +30,17 @@ def load_bank(extra_files: Optional[list[Path]] = None) -> list[Question]:
 
 def questions_for(round: Optional[str] = None, tags: Optional[list[str]] = None,
                   extra_files: Optional[list[Path]] = None) -> list[Question]:
-    if round is not None and round not in ROUNDS:
-        raise UserError(f"unknown round {round!r}; choose one of: {', '.join(ROUNDS)}")
+    """The questions of one round (None: every round), optionally with one of `tags`; never empty."""
+    if round is not None:
+        get_round(round, analysed=False)
     wanted = set(tags or [])
-    return [q for q in load_bank(extra_files)
-            if (round is None or q.round == round) and (not wanted or wanted & set(q.tags))]
+    found = [q for q in load_bank(extra_files)
+             if (round is None or q.round == round) and (not wanted or wanted & set(q.tags))]
+    if not found:
+        which = " ".join(x for x in (f"round {round!r}" if round else "", f"tag(s) {', '.join(sorted(wanted))}"
+                                     if wanted else "") if x)
+        raise UserError(f"no questions found for {which or 'any round'}: check `interviewer questions`")
+    return found
 
 
 def load_file(path: Path) -> list[Question]:
@@ -81,9 +91,10 @@ def _question(item: Any, default_round: Any, default_target: Any, where: str) ->
         if not isinstance(item.get(key), str) or not item[key].strip():
             raise UserError(f"{where}: question is missing '{key}'")
     round_ = item.get("round", default_round)
-    if round_ not in ROUNDS:
-        raise UserError(f"{where}: question {item['id']!r} has round {round_!r}; use one of: {', '.join(ROUNDS)}")
-    target = item.get("target_s", default_target) or (60, 120)
+    if round_ not in round_names(analysed=False):
+        raise UserError(f"{where}: question {item['id']!r} has round {round_!r}; "
+                        f"choose one of {', '.join(round_names(analysed=False))}")
+    target = item.get("target_s", default_target) or get_round(round_, analysed=False).target_s
     if (not isinstance(target, (list, tuple)) or len(target) != 2
             or not all(isinstance(x, (int, float)) for x in target) or target[0] > target[1]):
         raise UserError(f"{where}: target_s must be [low, high] in seconds")

@@ -90,7 +90,7 @@ class SpokenIntoMic:
 def run_demo(recordings: Path, voice_name: str = "piper", realtime: bool = True, ui=None) -> Path:
     from .audio.io import FileIn, NullOut, SpeakerOut
     from .audio.virtual import use_virtual_devices, virtual_devices_present
-    from .recorder import Endpointing
+    from .rounds import Endpointing
     from .session import Parts, Round
     from .speech.whisper import WhisperTranscriber
     from .store import SessionStore

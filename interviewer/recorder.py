@@ -1,7 +1,8 @@
 """Record one spoken answer: WAV on disk as it arrives, transcribed while it is spoken.
 
 The answer ends on whichever comes first: `end_silence_s` of silence after speech
-(VAD), Enter (a set `stop` event), `max_answer_s`, or no speech by `start_timeout_s`.
+(VAD; never in rounds whose registry entry sets it to null), Enter (a set `stop` event),
+`max_answer_s`, or no speech by `start_timeout_s`.
 Ctrl-C keeps what was said: the WAV is valid up to the last second and marked partial.
 """
 from __future__ import annotations
@@ -15,16 +16,10 @@ from typing import Callable
 import numpy as np
 
 from .audio.wavwriter import WavWriter
+from .rounds import Endpointing
 from .speech.stream import AnswerTranscriber, Heard
 
 Meter = Callable[[np.ndarray, float, bool], None]  # block, elapsed seconds, speaking now
-
-
-@dataclass
-class Endpointing:
-    end_silence_s: float = 5.0   # long enough for a thinking pause
-    max_answer_s: float = 300.0
-    start_timeout_s: float = 20.0
 
 
 @dataclass
@@ -36,6 +31,7 @@ class Recording:
     duration_s: float = 0.0
     timings: dict = field(default_factory=dict)
     ended_at: float = 0.0         # perf_counter() at the endpoint
+    warnings: list = field(default_factory=list)
 
     @property
     def partial(self) -> bool:
@@ -57,7 +53,8 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
                 vad, elapsed = answer.vad, writer.seconds
                 if meter:
                     meter(block, elapsed, vad.in_speech)
-                if vad.heard_speech and vad.trailing_silence_s() >= rules.end_silence_s:
+                if (rules.end_silence_s is not None and vad.heard_speech
+                        and vad.trailing_silence_s() >= rules.end_silence_s):
                     ended_by = "silence"
                 elif not vad.heard_speech and elapsed >= rules.start_timeout_s:
                     ended_by = "no-speech"
@@ -81,5 +78,10 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
         "endpoint_s": round(endpoint_s, 2),
         "transcript_ready_s": round(endpoint_s + time.perf_counter() - ended_at, 3),
         "asr_busy_s": round(answer.busy_s, 2),
+        "input_overflows": getattr(source, "overflows", 0),
     }
-    return Recording(path, heard, ended_by, spans, endpoint_s, timings, ended_at)
+    warnings = []
+    if timings["input_overflows"]:  # dropped blocks shift every later pause and word time
+        warnings.append(f"the microphone dropped audio {timings['input_overflows']} time(s) (input overflow), so "
+                        "pause timings may be off: close other programs using the CPU or the microphone")
+    return Recording(path, heard, ended_by, spans, endpoint_s, timings, ended_at, warnings)

@@ -10,12 +10,15 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .analyse import build_analysis, judge_heard
+from .analyse import build_analysis
+from .audio.wavwriter import write_wav
 from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
-from .audio.wavwriter import write_wav
+from .credit import NO_SPEECH_MIC, credit_heard
 from .model import Finding, Question
-from .recorder import Endpointing, Recording, record_answer
+from .recorder import Recording, record_answer
+from .result import Analysis
+from .rounds import Endpointing
 from .speech.stream import AnswerTranscriber
 
 INTRO = ("Hi, I'm your practice interviewer. I'll ask {n} question{s}. Take your time, think aloud, "
@@ -55,61 +58,65 @@ class Round:
                 answer = self.ask(q, f"Question {i} of {len(questions)}")
                 if answer is None:
                     return self._close(interrupted=True)
-                analysis = answer["analysis"]
-                if self.follow_ups and analysis.get("follow_up") and analysis["credited"]:
-                    fq = Question(id=f"{q.id}/follow-up", round=q.round, text=analysis["follow_up"], tags=q.tags,
+                if self.follow_ups and answer.follow_up and answer.credited:
+                    fq = Question(id=f"{q.id}/follow-up", round=q.round, text=answer.follow_up, tags=q.tags,
                                   target_s=(15.0, 90.0))
-                    if self.ask(fq, "Follow-up", follow_up_of=q.id, gap=analysis["gaps"][0]) is None:
+                    if self.ask(fq, "Follow-up", follow_up_of=q.id, gap=answer.gaps[0]) is None:
                         return self._close(interrupted=True)
             return self._close(interrupted=False)
         except KeyboardInterrupt:
             return self._close(interrupted=True)
 
-    def ask(self, q: Question, label: str, follow_up_of: str | None = None, gap: str | None = None) -> dict | None:
+    def ask(self, q: Question, label: str, follow_up_of: str | None = None, gap: str | None = None) -> Analysis | None:
+        """Ask, record, analyse, save and give feedback; None when the candidate stopped the round."""
         self._n += 1
         self.ui.question(label, q.text)
         self.speak(q.text, "question")
-        self.ui.recording(self.rules.end_silence_s)
+        self.ui.recording(self.rules)
         rec = record_answer(self.parts.listen(self._n, q), self.store.wav_path("answer", self._n),
                             AnswerTranscriber(self.parts.transcriber), self.rules,
                             self.ui.enter_event(), self.ui.meter)
         self.ui.recording_done(rec.ended_by, rec.duration_s)
-        answer = self._analyse(q, rec, follow_up_of, gap)
-        self.store.append_answer(answer)
+        analysis = self._analyse(q, rec, gap)
+        record = {"n": self._n, "question": q.to_dict(), "follow_up_of": follow_up_of,
+                  "audio": rec.path.name, "question_audio": self.store.wav_path("question", self._n).name,
+                  "ended_by": rec.ended_by, "partial": rec.partial,
+                  "transcript": analysis.transcript.to_dict(), "analysis": analysis.to_dict(), "timings": rec.timings}
+        self.store.append_answer(record)
         if rec.partial:
             return None
-        self.ui.feedback(answer["analysis"])
-        spoken = self._spoken_feedback(rec, answer["analysis"])
-        self.speak(spoken, "feedback")
-        answer["feedback_audio"] = self.store.wav_path("feedback", self._n).name
+        self.ui.feedback(record["analysis"])
+        self.speak(self._spoken_feedback(analysis), "feedback")
+        record["feedback_audio"] = self.store.wav_path("feedback", self._n).name
         self.store.save()
-        return answer
+        return analysis
 
-    def _analyse(self, q: Question, rec: Recording, follow_up_of: str | None, gap: str | None) -> dict:
-        credit, warnings = judge_heard(rec.spans, rec.heard,
-                                       "no speech was heard: check your microphone with `interviewer devices`")
-        analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q, warnings, credit)
+    def _analyse(self, q: Question, rec: Recording, gap: str | None) -> Analysis:
+        credit = credit_heard(rec.spans, rec.heard, NO_SPEECH_MIC)
+        analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q,
+                                  rec.heard.notes + rec.warnings, credit)
         if gap:
             analysis = judge_follow_up(analysis, gap)
         analysis = with_llm_feedback(analysis, self.coach)
         rec.timings["feedback_ready_s"] = round(rec.timings["endpoint_s"] + time.perf_counter() - rec.ended_at, 3)
-        if credit:
+        if analysis.credited:
             if gap:
                 self.followed_up += 1
             else:
                 self.answered += 1
-            self.findings += [Finding(**f) for f in analysis["feedback"]]
-        return {"n": self._n, "question": q.to_dict(), "follow_up_of": follow_up_of,
-                "audio": rec.path.name, "question_audio": self.store.wav_path("question", self._n).name,
-                "ended_by": rec.ended_by, "partial": rec.partial,
-                "transcript": analysis["transcript"], "analysis": analysis, "timings": rec.timings}
+            self.findings += analysis.findings
+        return analysis
 
-    def _spoken_feedback(self, rec: Recording, analysis: dict) -> str:
-        if not rec.spans:
+    @staticmethod
+    def _spoken_feedback(analysis: Analysis) -> str:
+        reason = analysis.credit.reason
+        if reason == "no-speech":
             return "I didn't hear an answer. Check your microphone with interviewer devices, then try again."
-        if not analysis["credited"]:
+        if reason == "too-short":
+            return "That answer was too short for me to judge. Try saying a full sentence or two."
+        if not analysis.credited:
             return "I couldn't make out that answer in English, so I can't give feedback on it."
-        return analysis["feedback_summary"] or "Thanks, that's noted."
+        return analysis.feedback_summary or "Thanks, that's noted."
 
     def _close(self, interrupted: bool) -> bool:
         from .coach.summary import feedback_summary

@@ -29,9 +29,15 @@ class TerminalUI:
         self.console.rule(label)
         self.say(text)
 
-    def recording(self, end_silence_s: float) -> None:
-        how = "press Enter when you are done, or stay silent" if self.interactive else "stay silent"
-        self.console.print(f"[bold red]Recording:[/] {how} for {end_silence_s:g} seconds to finish.")
+    def recording(self, rules) -> None:
+        """`rules`: the round's Endpointing, so the candidate knows how this answer ends."""
+        enter = "press Enter when you are done" if self.interactive else ""
+        if rules.end_silence_s is None:
+            how = " or ".join(x for x in (enter, "say \"I'm done\"") if x)
+            self.console.print(f"[bold red]Recording:[/] take your time and think aloud; {how} to finish.")
+        else:
+            how = f"{enter}, or stay silent" if enter else "stay silent"
+            self.console.print(f"[bold red]Recording:[/] {how} for {rules.end_silence_s:g} seconds to finish.")
         self._enter.clear()
         if self.console.is_terminal:
             self._live = Live(Text(""), console=self.console, transient=True, refresh_per_second=10)

@@ -31,7 +31,7 @@ def norm_words(text: str) -> list[str]:
 def answer(request, voice, tmp_path_factory, whisper):
     composed = compose(SCRIPT, voice, lead_s=1.0, **ROOMS[request.param])
     path = write_wav(tmp_path_factory.mktemp("ans") / "answer.wav", composed.audio)
-    return composed, analyse_file(path, "coding", transcriber=whisper)
+    return composed, analyse_file(path, "coding", transcriber=whisper).to_dict()
 
 
 def test_every_inserted_pause_is_found_within_a_quarter_second(answer):
@@ -67,7 +67,7 @@ def test_no_invented_words_after_the_answer(answer):
 
 
 def test_jfk_real_voice_with_word_timings(jfk, whisper):
-    result = analyse_file(jfk, "behavioural", transcriber=whisper)
+    result = analyse_file(jfk, "behavioural", transcriber=whisper).to_dict()
     truth = norm_words((jfk.parent / "jfk.txt").read_text())
     heard = norm_words(result["transcript"]["text"])
     assert heard == truth
@@ -102,7 +102,7 @@ def refuse(*a, **k): raise OSError("network refused by test")
 socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse
 from pathlib import Path
 from interviewer.analyse import analyse_file
-r = analyse_file(Path({str(jfk)!r}), "behavioural")
+r = analyse_file(Path({str(jfk)!r}), "behavioural").to_dict()
 print(r["transcript"]["text"])
 """
     env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("HF_")}

@@ -48,8 +48,14 @@ def test_a_folder(tmp_path):
 
 
 def test_unknown_kind(tmp_path, jfk):
-    out = run_cli(jfk, "--kind", "poetry")
-    assert out.returncode == 2 and "Traceback" not in out.stderr and "invalid choice" in out.stderr
+    """One message from the round registry, the same from every command that takes a round."""
+    message = ("interviewer: error: unknown round 'poetry': choose one of behavioural, technical, system-design, "
+               "coding, phone-screen, negotiation\n")
+    for argv in (["analyse", str(jfk), "--kind", "poetry"], ["practice", "--round", "poetry", "--voice", "none",
+                                                           "--input-file", str(jfk), "--yes"]):
+        out = subprocess.run([sys.executable, "-m", "interviewer.cli", *argv], capture_output=True, text=True,
+                             timeout=120)
+        assert (out.returncode, out.stderr) == (2, message), argv
 
 
 @pytest.mark.parametrize("name,make", [
@@ -146,7 +152,7 @@ def test_hour_long_recording_needs_no_memory_in_proportion_to_its_length(tmp_pat
 
     code = ("import resource, sys; from pathlib import Path; from interviewer.analyse import analyse_file; "
             "from interviewer.speech.whisper import WhisperTranscriber; "
-            "r = analyse_file(Path(sys.argv[1]), 'behavioural', transcriber=WhisperTranscriber(beam_size=1)); "
+            "r = analyse_file(Path(sys.argv[1]), 'behavioural', transcriber=WhisperTranscriber(beam_size=1)).to_dict(); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, r['delivery']['duration_s'], r['transcript']['text'].count('payments'))")
     peaks = {}
     for minutes in (6, 60):

@@ -62,12 +62,12 @@ def test_the_model_gets_the_transcript_and_the_evidence_and_its_reply_is_spoken(
     call = server.calls[0]
     assert call["path"] == "/v1/chat/completions" and call["body"]["model"] == "tiny-local"
     prompt = call["body"]["messages"][0]["content"]
-    assert analysis["transcript"]["text"] in prompt
-    for f in analysis["feedback"]:
-        assert f["evidence"] in prompt
-    assert coached["feedback_summary"] == REPLY
-    assert coached["coach"]["response"] == REPLY and coached["coach"]["prompt"] == prompt
-    assert analysis["feedback_summary"] != REPLY  # the offline summary is left as it was
+    assert analysis.transcript.text in prompt
+    for f in analysis.findings:
+        assert f.evidence in prompt
+    assert coached.feedback_summary == REPLY
+    assert coached.coach["response"] == REPLY and coached.coach["prompt"] == prompt
+    assert analysis.feedback_summary != REPLY  # the offline summary is left as it was
 
 
 def test_a_long_reply_is_cut_to_sixty_spoken_words(analysis):
@@ -76,7 +76,7 @@ def test_a_long_reply_is_cut_to_sixty_spoken_words(analysis):
         coached = with_llm_feedback(analysis, LLMCoach("m", base_url=server.url))
     finally:
         server.close()
-    words = coached["feedback_summary"].split()
+    words = coached.feedback_summary.split()
     assert len(words) == 60 and "three" in words and "3" not in words
 
 
@@ -86,8 +86,8 @@ def test_a_failing_server_falls_back_to_the_offline_summary(analysis):
         coached = with_llm_feedback(analysis, LLMCoach("m", base_url=server.url))
     finally:
         server.close()
-    assert coached["feedback_summary"] == analysis["feedback_summary"]
-    assert "LLM coach unavailable" in coached["warnings"][-1] and "error" in coached["coach"]
+    assert coached.feedback_summary == analysis.feedback_summary
+    assert "LLM coach unavailable" in coached.warnings[-1] and "error" in coached.coach
 
 
 def test_analyse_cli_with_a_local_llm(tmp_path, capsys):

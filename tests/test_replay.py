@@ -10,7 +10,7 @@ def saved_session(root):
     words += [Word(w, 6.0 + i * 0.4, 6.3 + i * 0.4, 0.9) for i, w in enumerate("and we cut costs by forty percent.".split())]
     spans = [Span(0.5, 2.4), Span(6.0, 8.9)]
     q = Question("b1", "behavioural", "Tell me about a migration you led.")
-    analysis = build_analysis("behavioural", Transcript(" ".join(w.word for w in words), words), spans, 9.5, q)
+    analysis = build_analysis("behavioural", Transcript(" ".join(w.word for w in words), words), spans, 9.5, q).to_dict()
     store = SessionStore.create("behavioural", root=root)
     store.append_answer({"n": 1, "question": q.to_dict(), "audio": "answer-01.wav", "transcript": analysis["transcript"],
                          "analysis": analysis, "timings": {"endpoint_s": 9.5, "feedback_ready_s": 9.6}, "ended_by": "silence"})

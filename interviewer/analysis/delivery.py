@@ -5,27 +5,36 @@ which drift after long silences (faster-whisper #120, #125).
 """
 from __future__ import annotations
 
-from ..audio.vad import pauses_between
 from ..model import Span, Transcript
+from ..result import Delivery
 from .fillers import find_fillers, find_hedges
 
 MIN_PAUSE_S = 0.25  # the usual silent-pause threshold in fluency research
+DEAD_AIR_S = 3.0    # "silence is the enemy" in thinking-aloud rounds: this much is dead air
+TEXT_WPM = 150      # a typical speaking rate, to estimate how long a typed answer would take to say
+
+
+def spoken_length(d: Delivery) -> tuple[float, bool]:
+    """Seconds from the first word to the end, and whether that is estimated from a typed answer."""
+    if d.duration_s is None:
+        return d.word_count / TEXT_WPM * 60, True
+    return d.duration_s - (d.time_to_first_word_s or 0), False
 
 
 def _per_minute(count: int, seconds: float | None) -> float | None:
     return round(count / seconds * 60, 1) if seconds else None
 
 
-def measure(transcript: Transcript, spans: list[Span] | None, duration_s: float | None) -> dict:
-    """The `delivery` object of the analyse JSON. Audio-based figures are None for text input."""
+def measure(transcript: Transcript, spans: list[Span] | None, duration_s: float | None) -> Delivery:
+    """How the answer was spoken. Audio-based figures are None for text input."""
     words = transcript.words
     timed = [w for w in words if w.start is not None]
     fillers, hedges = find_fillers(words), find_hedges(words)
     if spans is None or duration_s is None:
-        return {"duration_s": None, "speech_s": None, "time_to_first_word_s": None,
-                "words_per_minute": None, "pauses": [], "longest_pause_s": None,
-                "fillers": fillers, "fillers_per_minute": None, "hedges": hedges, "word_count": len(words)}
+        return Delivery(fillers=fillers, hedges=hedges, word_count=len(words))
     speaking = (timed[-1].end - timed[0].start) if len(timed) > 1 else None
+    from ..audio.vad import pauses_between  # numpy: kept out of `--help`
+
     pauses = pauses_between(spans, MIN_PAUSE_S)
     # First word: where speech containing it begins, since Whisper's first timestamp can run late.
     first = None
@@ -35,15 +44,15 @@ def measure(transcript: Transcript, spans: list[Span] | None, duration_s: float 
             if s.end >= timed[0].start - 0.1:
                 first = min(first, s.start)
                 break
-    return {
-        "duration_s": round(duration_s, 2),
-        "speech_s": round(sum(s.end - s.start for s in spans), 2),
-        "time_to_first_word_s": round(first, 2) if first is not None else None,
-        "words_per_minute": _per_minute(len(timed), speaking),
-        "pauses": pauses,
-        "longest_pause_s": max((p["duration"] for p in pauses), default=0.0),
-        "fillers": fillers,
-        "fillers_per_minute": _per_minute(len(fillers), speaking),
-        "hedges": hedges,
-        "word_count": len(words),
-    }
+    return Delivery(
+        duration_s=round(duration_s, 2),
+        speech_s=round(sum(s.end - s.start for s in spans), 2),
+        time_to_first_word_s=round(first, 2) if first is not None else None,
+        words_per_minute=_per_minute(len(timed), speaking),
+        pauses=pauses,
+        longest_pause_s=max((p["duration"] for p in pauses), default=0.0),
+        fillers=fillers,
+        fillers_per_minute=_per_minute(len(fillers), speaking),
+        hedges=hedges,
+        word_count=len(words),
+    )

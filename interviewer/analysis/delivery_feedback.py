@@ -7,18 +7,14 @@ and design rounds, so 3 s of dead air there is worth a note.
 from __future__ import annotations
 
 from ..model import Finding, Word
+from ..result import Delivery
+from ..rounds import Round
+from .delivery import DEAD_AIR_S, spoken_length
 
 PACE_SLOW, PACE_FAST = 110, 175      # flagged outside these
 PACE_GOOD = (120, 160)               # praised inside these
 FILLERS_PER_MIN = 4.0
 SLOW_START_S = 5.0
-DEAD_AIR_S = 3.0
-THINK_ALOUD_KINDS = {"coding", "system-design"}
-TARGET_S = {  # a typical strong answer, low and high, when the question gives none
-    "behavioural": (60, 180), "technical": (45, 150), "system-design": (300, 2700),
-    "coding": (120, 1800), "phone-screen": (45, 90), "negotiation": (15, 90),
-}
-TEXT_WPM = 150  # to estimate a typed answer's spoken length
 FAMILIES = ("start", "dead_air", "pace", "fillers", "hedges", "length")  # the codes this module makes
 
 
@@ -43,12 +39,15 @@ def _at(words: list[Word], t: float | None, before: int = 3, after: int = 5) -> 
     return quote(words, i, before, after), (words[i].start if words else t)
 
 
-def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[float, float] | None = None) -> list[Finding]:
+def delivery_findings(rnd: Round, d: Delivery, words: list[Word],
+                      target_s: tuple[float, float] | None = None) -> list[Finding]:
+    """Pace, start, fillers, hedges, length against the question's target (else the round's),
+    and dead air in rounds that are thought aloud (those whose answers silence does not end)."""
     out: list[Finding] = []
     if not words:
         return out
     opening, opening_t = quote(words, 0, 0, 8), words[0].start
-    ttfw = d.get("time_to_first_word_s")
+    ttfw = d.time_to_first_word_s
     if ttfw is not None:
         if ttfw >= SLOW_START_S:
             out.append(Finding("start.slow", "warning",
@@ -56,23 +55,22 @@ def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[flo
                                ttfw, opening))
         elif ttfw <= 2.0:
             out.append(Finding("start.prompt", "strength", "You started promptly.", ttfw, opening))
-    if kind in THINK_ALOUD_KINDS:
-        for p in sorted(d.get("pauses", []), key=lambda p: -p["duration"])[:3]:
+    if rnd.endpointing.end_silence_s is None:
+        for p in sorted(d.pauses, key=lambda p: -p["duration"])[:3]:
             if p["duration"] >= DEAD_AIR_S:
                 q, _ = _at(words, p["start"] - 1.0, 4, 4)
                 out.append(Finding("dead_air", "warning",
                                    f"{p['duration']:.1f} s of dead air. Silence is the enemy: say what you are weighing.",
                                    p["start"], q))
-    wpm = d.get("words_per_minute")
+    wpm = d.words_per_minute
     if wpm:
         if wpm > PACE_FAST:
             out.append(Finding("pace.fast", "warning", f"{wpm:.0f} words a minute is fast; aim for 120 to 160.", opening_t, opening))
         elif wpm < PACE_SLOW:
             out.append(Finding("pace.slow", "suggestion", f"{wpm:.0f} words a minute is slow; aim for 120 to 160.", opening_t, opening))
         elif PACE_GOOD[0] <= wpm <= PACE_GOOD[1]:
-            out.append(Finding("pace.good", "strength", f"A conversational pace of {wpm:.0f} words a minute.", opening_t, opening))
-    fillers = d.get("fillers", [])
-    fpm = d.get("fillers_per_minute")
+            out.append(Finding("pace.good", "strength", f"You kept a conversational pace of {wpm:.0f} words a minute.", opening_t, opening))
+    fillers, fpm = d.fillers, d.fillers_per_minute
     if fillers and (fpm is None and len(fillers) >= 5 or fpm is not None and fpm > FILLERS_PER_MIN):
         counts: dict[str, int] = {}
         for f in fillers:
@@ -84,21 +82,18 @@ def delivery_findings(kind: str, d: dict, words: list[Word], target_s: tuple[flo
                            f"{len(fillers)} fillers{rate}, mostly \"{top}\". Pause silently instead.", t, q))
     elif fpm is not None and len(words) >= 40:
         out.append(Finding("fillers.few", "strength", f"You used few fillers: {len(fillers)} in the answer.", opening_t, opening))
-    hedges = d.get("hedges", [])
+    hedges = d.hedges
     if len(hedges) >= 3:
         first = hedges[0]
         i = index_at(words, first["start"]) if first["start"] is not None else 0
         out.append(Finding("hedges.many", "suggestion",
                            f"{len(hedges)} hedges such as \"{first['phrase']}\". Hedging everything reads as inexperience; commit to a view.",
                            first["start"], quote(words, i, 2, 5)))
-    low, high = target_s or TARGET_S.get(kind, (30, 180))
-    length = d.get("duration_s")
-    if length is None:
-        length = len(words) / TEXT_WPM * 60
-    spoken = (d.get("duration_s") or 0) - (ttfw or 0) if d.get("duration_s") else length
+    low, high = target_s or rnd.target_s
+    spoken, _ = spoken_length(d)
     if spoken < low * 0.6:
         out.append(Finding("length.short", "warning" if spoken < low * 0.4 else "suggestion",
-                           f"About {spoken:.0f} s long; a strong {kind} answer runs {low:.0f} to {high:.0f} s.",
+                           f"About {spoken:.0f} s long; a strong {rnd.name} answer runs {low:.0f} to {high:.0f} s.",
                            opening_t, opening))
     elif spoken > high * 1.25:
         out.append(Finding("length.long", "suggestion",

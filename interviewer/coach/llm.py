@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 from ..errors import UserError
+from ..resources import prompts_dir
+from ..result import Analysis
 from .summary import MAX_WORDS, speakable
-
-PROMPT = Path(__file__).resolve().parents[2] / "prompts" / "coach.txt"
 
 
 class LLMCoach:
@@ -31,15 +30,15 @@ class LLMCoach:
             raise UserError("the LLM coach needs OPENAI_API_KEY, or --llm-base-url for a local server")
         self.client = OpenAI(base_url=base_url, api_key=key, timeout=timeout, max_retries=0)
         self.base_url = str(self.client.base_url)
-        self.template = PROMPT.read_text(encoding="utf-8")
+        self.template = (prompts_dir() / "coach.txt").read_text(encoding="utf-8")
 
-    def prompt(self, analysis: dict) -> str:
-        findings = "\n".join(f"- {f['severity']}: {f['message']} (\"{f['evidence']}\")" for f in analysis["feedback"])
-        return self.template.format(kind=analysis["kind"], question=analysis.get("question") or "(not given)",
-                                    transcript=analysis["transcript"]["text"] or "(nothing recognised)",
+    def prompt(self, analysis: Analysis) -> str:
+        findings = "\n".join(f"- {f.severity}: {f.message} (\"{f.evidence}\")" for f in analysis.findings)
+        return self.template.format(kind=analysis.kind, question=analysis.question or "(not given)",
+                                    transcript=analysis.transcript.text or "(nothing recognised)",
                                     findings=findings or "- none")
 
-    def feedback(self, analysis: dict) -> tuple[str, dict]:
+    def feedback(self, analysis: Analysis) -> tuple[str, dict]:
         """(spoken feedback, the logged interaction). Raises nothing: failures fall back."""
         prompt = self.prompt(analysis)
         log = {"coach": "llm", "model": self.model, "base_url": self.base_url, "prompt": prompt}
@@ -51,24 +50,23 @@ class LLMCoach:
         except Exception as e:  # network, auth, server: the round must go on
             log.update(error=f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}",
                        seconds=round(time.perf_counter() - started, 3))
-            return analysis["feedback_summary"], log
+            return analysis.feedback_summary, log
         log.update(response=text, seconds=round(time.perf_counter() - started, 3))
         words = speakable(text).split()
         if not words:
-            return analysis["feedback_summary"], log
+            return analysis.feedback_summary, log
         spoken = " ".join(words[:MAX_WORDS])
         return spoken if len(words) <= MAX_WORDS else spoken.rstrip(",;:") + ".", log
 
 
-def with_llm_feedback(analysis: dict, coach: LLMCoach | None) -> dict:
+def with_llm_feedback(analysis: Analysis, coach: LLMCoach | None) -> Analysis:
     """The analysis with its spoken summary written by `coach`, and the call logged under "coach"."""
-    if coach is None or not analysis["credited"]:
+    if coach is None or not analysis.credited:
         return analysis
     text, log = coach.feedback(analysis)
-    analysis = dict(analysis, feedback_summary=text, coach=log)
-    if "error" in log:
-        analysis["warnings"] = analysis["warnings"] + [f"LLM coach unavailable ({log['error']}); offline feedback used"]
-    return analysis
+    warnings = analysis.warnings + ([f"LLM coach unavailable ({log['error']}); offline feedback used"]
+                                    if "error" in log else [])
+    return analysis.but(feedback_summary=text, coach=log, warnings=warnings)
 
 
 def add_coach_arguments(parser) -> None:

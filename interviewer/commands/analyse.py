@@ -10,12 +10,12 @@ NO_USABLE_SPEECH = 3  # exit code: analysed, but nothing could be credited
 
 def add_parser(sub, name: str, help_text: str) -> None:
     from ..coach.llm import add_coach_arguments
-    from ..model import KINDS
 
     p = sub.add_parser(name, help=help_text, description="Transcribe and analyse one answer. "
                        "AUDIO may be any audio file, or a .txt transcript for text-only analysis.")
     p.add_argument("audio", metavar="AUDIO", help="recording (wav, flac, mp3, ogg, m4a...) or .txt transcript")
-    p.add_argument("--kind", choices=KINDS, default="behavioural", help="the kind of question answered")
+    p.add_argument("--kind", default="behavioural", metavar="ROUND", help="the round the question is from: "
+                   "behavioural (default), technical, system-design, coding, phone-screen or negotiation")
     p.add_argument("--question", metavar="TEXT", help="the question that was asked")
     p.add_argument("--json", action="store_true", help="print one JSON object to stdout")
     p.add_argument("--model", default=None, metavar="NAME|DIR",
@@ -29,8 +29,10 @@ def run(args) -> int:
     from ..analyse import analyse_file
     from ..coach.llm import coach_from_args, with_llm_feedback
     from ..model import Question
+    from ..rounds import get_round
     from ..speech.whisper import WhisperTranscriber
 
+    get_round(args.kind)  # an unknown round: the registry's one message, before any work
     question = Question(id="cli", round=args.kind, text=args.question) if args.question else None
     path = Path(args.audio)
     transcriber = None if path.suffix.lower() == ".txt" else WhisperTranscriber(args.model, beam_size=args.beam)
@@ -39,14 +41,14 @@ def run(args) -> int:
         result = analyse_file(path, args.kind, question, transcriber, progress)
     result = with_llm_feedback(result, coach)
     if args.json:
-        json.dump(result, sys.stdout, indent=2)
+        json.dump(result.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
         from ..report import print_analysis
 
-        print_analysis(result)
-    if not result["credited"]:
-        print(f"interviewer: {result['warnings'][0]}", file=sys.stderr)
+        print_analysis(result.to_dict())
+    if not result.credited:
+        print(f"interviewer: {result.credit.message}", file=sys.stderr)
         return NO_USABLE_SPEECH
     return 0
 

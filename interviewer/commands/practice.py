@@ -20,9 +20,11 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--output-device", metavar="D", help="speaker: index or part of its name")
     p.add_argument("--input-file", action="append", type=Path, default=[], metavar="AUDIO",
                    help="answer from this recording instead of the microphone, fed at real-time pace (repeatable)")
-    p.add_argument("--end-silence", type=float, default=5.0, metavar="S", help="seconds of silence that end an answer (5)")
-    p.add_argument("--max-answer", type=float, default=300.0, metavar="S", help="longest answer in seconds (300)")
-    p.add_argument("--start-timeout", type=float, default=20.0, metavar="S", help="give up if no speech starts (20)")
+    p.add_argument("--end-silence", type=float, metavar="S", help="seconds of silence that end an answer "
+                   "(default from the round: 5; coding and system design: silence never ends an answer)")
+    p.add_argument("--max-answer", type=float, metavar="S", help="longest answer in seconds (default from the "
+                   "round: 300; coding 2700, system design 3000)")
+    p.add_argument("--start-timeout", type=float, metavar="S", help="give up if no speech starts (default from the round)")
     p.add_argument("--no-follow-ups", action="store_true", help="do not ask a follow-up question")
     p.add_argument("--recordings", metavar="DIR", help="where sessions are saved (default ./recordings, "
                    "or $INTERVIEWER_RECORDINGS)")
@@ -33,18 +35,31 @@ def add_parser(sub, name: str, help_text: str) -> None:
 
 
 def pick_questions(round_name: str, count: int, banks: list[Path], seed: int | None):
-    from ..bank import load_bank
+    from ..bank import questions_for
     from ..errors import UserError
-    from ..model import KINDS
+    from ..rounds import get_round
 
-    if round_name not in KINDS:
-        raise UserError(f"unknown round {round_name!r}: choose one of {', '.join(KINDS)}")
-    pool = [q for q in load_bank(banks or None) if q.round == round_name]
-    if not pool:
-        raise UserError(f"no questions for round {round_name!r}")
+    get_round(round_name)
     if count < 1:
         raise UserError("--count must be at least 1")
+    pool = questions_for(round_name, extra_files=banks or None)
     return random.Random(seed).sample(pool, min(count, len(pool)))
+
+
+def endpointing(round_name: str, args):
+    """The round's turn-taking from the registry, with any flags given on top."""
+    from dataclasses import replace
+
+    from ..errors import UserError
+    from ..rounds import get_round
+
+    rules = get_round(round_name).endpointing
+    given = {k: v for k, v in (("end_silence_s", args.end_silence), ("max_answer_s", args.max_answer),
+                               ("start_timeout_s", args.start_timeout)) if v is not None}
+    for key, value in given.items():
+        if value <= 0:
+            raise UserError(f"--{key[:-2].replace('_', '-')} must be more than 0 seconds, not {value:g}")
+    return replace(rules, **given)
 
 
 def run(args) -> int:
@@ -52,7 +67,6 @@ def run(args) -> int:
     from ..audio.devices import find_device
     from ..audio.io import FileIn, MicIn, NullOut, SpeakerOut
     from ..coach.llm import coach_from_args
-    from ..recorder import Endpointing
     from ..session import Parts, Round
     from ..speech.whisper import WhisperTranscriber
     from ..store import SessionStore, recordings_dir
@@ -60,6 +74,7 @@ def run(args) -> int:
     from ..voice import get_voice
 
     questions = pick_questions(args.round, args.count, args.bank, args.seed)
+    rules = endpointing(args.round, args)
     coach = coach_from_args(args)
     if args.input_file:
         for f in args.input_file:
@@ -79,7 +94,6 @@ def run(args) -> int:
     store = SessionStore.create(args.round, {"voice": args.voice, "model": transcriber.model_name,
                                              "coach": coach.model if coach else "offline"},
                                 recordings_dir(args.recordings))
-    rules = Endpointing(args.end_silence, args.max_answer, args.start_timeout)
     finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
                      follow_ups=not args.no_follow_ups, coach=coach).run(questions)
     return 0 if finished else 130

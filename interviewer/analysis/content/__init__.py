@@ -1,26 +1,53 @@
 """Content coach: what an answer says, judged by the shape a strong answer of
-its kind has. Pure functions on a Transcript; no I/O, milliseconds per answer.
+its round has. Pure functions on a Transcript; no I/O, milliseconds per answer.
 
-    analyse_content(kind, transcript, delivery=None, question=None) -> ContentResult
+    analyse_content(round, transcript, delivery, question) -> ContentResult
+
+Each round's analyser is looked up by name; what its parts are called, which
+follow-up probes them and where a missing one belongs come from the round registry.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Callable, Optional
 
-from ...errors import UserError
-from ...model import KINDS, Finding, Question, Transcript
+from ...model import Finding, Question, Transcript
+from ...result import Delivery
+from ...rounds import Round, get_round
 from .design import analyse_design, design_findings
-from .followup import follow_up, gaps
 from .framework import analyse_framework, framework_findings
 from .mindset import mindset, mindset_findings
 from .negotiation import analyse_negotiation, negotiation_findings
 from .pitch import analyse_pitch, pitch_findings
 from .star import analyse_star, star_findings
-from .text import clauses_of, word_count
+from .text import Clause, clauses_of
 from .thinkaloud import analyse_think_aloud, think_aloud_findings
 
 __all__ = ["ContentResult", "analyse_content"]
+
+
+@dataclass
+class Facts:
+    """What every round's analyser may read: the clauses, the delivery figures, the shared mindset parts."""
+    clauses: list[Clause]
+    delivery: Delivery
+    shared: dict
+    round: Round
+
+
+Analyser = tuple[Callable[[Facts], dict], Callable[[dict, Facts], list[Finding]]]
+ANALYSERS: dict[str, Analyser] = {
+    "behavioural": (lambda f: analyse_star(f.clauses),
+                    lambda s, f: star_findings(s, f.clauses[0] if f.clauses else None)),
+    "technical": (lambda f: analyse_framework(f.clauses, vague=f.shared["vague_claims"]["present"]),
+                  lambda s, f: framework_findings(s)),
+    "system-design": (lambda f: analyse_design(f.clauses, f.shared["clarifying_questions"], f.round.phases),
+                      lambda s, f: design_findings(s)),
+    "coding": (lambda f: analyse_think_aloud(f.clauses, f.delivery, f.shared["clarifying_questions"]),
+               lambda s, f: think_aloud_findings(s)),
+    "phone-screen": (lambda f: analyse_pitch(f.clauses, f.delivery), lambda s, f: pitch_findings(s)),
+    "negotiation": (lambda f: analyse_negotiation(f.clauses), lambda s, f: negotiation_findings(s)),
+}
 
 
 @dataclass
@@ -30,52 +57,43 @@ class ContentResult:
     follow_up: Optional[str] = None
     gaps: list[str] = field(default_factory=list)  # missing parts, biggest first
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"structure": self.structure, "findings": [f.to_dict() for f in self.findings],
-                "follow_up": self.follow_up, "gaps": self.gaps}
 
-
-def analyse_content(kind: str, transcript: Transcript, delivery: Optional[dict] = None,
+def analyse_content(rnd: Round | str, transcript: Transcript, delivery: Optional[Delivery] = None,
                     question: Optional[Question] = None) -> ContentResult:
-    if kind not in KINDS:
-        raise UserError(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    """`rnd`: a Round or its name; `delivery`: None for a typed answer with no timings."""
+    rnd = get_round(rnd) if isinstance(rnd, str) else rnd
+    delivery = delivery or Delivery(word_count=len(transcript.words))
     clauses = clauses_of(transcript)
-    shared = mindset(clauses)
-    if kind == "behavioural":
-        structure = analyse_star(clauses)
-        findings = star_findings(structure, clauses[0] if clauses else None)
-    elif kind == "technical":
-        structure = analyse_framework(clauses, vague=shared["vague_claims"]["present"])
-        findings = framework_findings(structure)
-    elif kind == "system-design":
-        structure = analyse_design(clauses)
-        findings = design_findings(structure)
-    elif kind == "coding":
-        structure = analyse_think_aloud(clauses, delivery)
-        findings = think_aloud_findings(structure)
-    elif kind == "phone-screen":
-        structure = analyse_pitch(clauses, word_count(transcript), delivery)
-        findings = pitch_findings(structure)
-    else:
-        structure = analyse_negotiation(clauses)
-        findings = negotiation_findings(structure)
-    structure.update(shared)
-    # Coding reports clarifying questions under think_aloud already.
-    findings += [f for f in mindset_findings(shared, delivery) if not (kind == "coding" and f.code == "clarify.asked")]
+    facts = Facts(clauses, delivery, mindset(clauses), rnd)
+    build, judge = ANALYSERS[rnd.name]
+    structure = build(facts)
+    findings = judge(structure, facts)
+    structure.update(facts.shared)
+    findings += mindset_findings(facts.shared, delivery, len(clauses))
     for f in findings:
         if not f.evidence and clauses:
-            _point_at_answer(f, clauses)
-    return ContentResult(structure, findings, follow_up(kind, structure, question), gaps(kind, structure))
+            _point_at_answer(f, clauses, rnd)
+    gaps = rnd.gaps(structure)
+    return ContentResult(structure, findings, follow_up_for(rnd, gaps, question), gaps)
 
 
-_ENDINGS = ("result", "tradeoff", "testing", "next", "failure", "levers", "anchor", "complexity")
+def follow_up_for(rnd: Round, gaps: list[str], question: Optional[Question] = None) -> Optional[str]:
+    """The one question that probes the biggest gap: the question's own wording, else the registry's."""
+    if not gaps:
+        return None
+    own = question.follow_ups if question else {}
+    gap = gaps[0]
+    if gap == "quantified" and gap not in own:
+        gap = "result" if "result" in own else gap
+    return own.get(gap) or rnd.part(gaps[0]).follow_up
 
 
-def _point_at_answer(f: Finding, clauses: list) -> None:
+def _point_at_answer(f: Finding, clauses: list[Clause], rnd: Round) -> None:
     """A missing part has no quote of its own: point at where it belonged, the end or the start."""
     if f.start is not None:  # already timed (e.g. a silence): quote what was said just before
         timed = [c for c in clauses if c.start is not None and c.start <= f.start]
         f.evidence = (timed[-1] if timed else clauses[0]).quote()
         return
-    clause = clauses[-1] if any(word in f.code for word in _ENDINGS) else clauses[0]
+    part = rnd.part_for_code(f.code)
+    clause = clauses[-1] if part is not None and part.at_end else clauses[0]
     f.evidence, f.start = clause.quote(), clause.start

@@ -5,11 +5,9 @@ from __future__ import annotations
 from ...model import Finding
 from .framework import TRADEOFF
 from .lexicon import evidence, find, first_hit, is_number
-from .mindset import clarifying
 from .text import Clause
 
-PHASES = ("requirements", "estimation", "high_level", "deep_dive", "tradeoffs")
-BUDGET_MIN = {"requirements": 5, "estimation": 2, "high_level": 10, "deep_dive": 20, "tradeoffs": 5}
+PHASES = ("requirements", "estimation", "high_level", "deep_dive", "tradeoffs")  # budgets: the round registry
 REQUIREMENTS = [
     "requirement*", "clarify", "scope", "functional", "use case*", "do we need", "should it|uploads|we",
     "is this for", "what are we building", "what's the read", "users can|should|need|want|paste|upload|set|must",
@@ -89,17 +87,18 @@ def _high_level_hit(clauses: list[Clause]):
     return None
 
 
-def analyse_design(clauses: list[Clause]) -> dict:
+def analyse_design(clauses: list[Clause], asked: dict, budget_min: dict) -> dict:
+    """`asked`: the clarifying questions found once for the whole answer; `budget_min`: the phase budgets."""
     req = first_hit(REQUIREMENTS, clauses)
-    asked = clarifying(clauses[: max(2, len(clauses) // 3)])
-    if req is None and asked["present"]:  # a question about scope, unless it is about failure
+    early = asked["present"] and asked["clause"] < max(2, len(clauses) // 3)
+    if req is None and early:  # a question about scope, unless it is about failure
         req = next(((c, 0) for c in clauses if c.quote() == asked["evidence"] and find(FAILURE, c.words) is None), None)
     hits = {"requirements": req, "estimation": _estimation_hit(clauses), "high_level": _high_level_hit(clauses),
             "deep_dive": first_hit(DEEP_DIVE, clauses), "tradeoffs": first_hit(TRADEOFFS, clauses)}
     design = {p: evidence(h) for p, h in hits.items()}
     for phase, secs in _phase_times(clauses).items():
         design[phase]["time_s"] = secs
-        design[phase]["budget_s"] = BUDGET_MIN[phase] * 60
+        design[phase]["budget_s"] = budget_min[phase] * 60
     all_words = [w for c in clauses for w in c.words]
     heavy = sorted({h for h in HEAVY if find([h], all_words) is not None})
     over = len(heavy) >= 3 and find(SMALL, all_words) is not None

@@ -3,6 +3,7 @@ honestly, empty buzzword claims, and asking clarifying questions."""
 from __future__ import annotations
 
 from ...model import Finding
+from ...result import Delivery
 from .lexicon import count, evidence, find, first_hit, is_number
 from .text import Clause
 
@@ -82,6 +83,7 @@ def clarifying(clauses: list[Clause]) -> dict:
             hits.append(c)
     record = evidence((hits[0], 0) if hits else None)
     record["count"] = len(hits)
+    record["clause"] = hits[0].index if hits else None  # how early the first question came
     return record
 
 
@@ -104,13 +106,18 @@ def mindset(clauses: list[Clause]) -> dict:
     }
 
 
-def mindset_findings(structure: dict, delivery: dict | None) -> list[Finding]:
+def asked_early(asked: dict, clauses: int) -> bool:
+    """Questions count as clarifying when the first comes in the first half of the answer."""
+    return bool(asked["present"]) and asked["clause"] < max(2, (clauses + 1) // 2)
+
+
+def mindset_findings(structure: dict, delivery: Delivery, clauses: int) -> list[Finding]:
     out = []
     op, gap, vague = structure["opinion"], structure["honest_gap"], structure["vague_claims"]
     if op["present"]:
         out.append(Finding("mindset.opinion", "strength", "You took a clear position and gave a reason.",
                            op["start"], op["evidence"]))
-    elif delivery and len(delivery.get("hedges") or []) >= 2:
+    elif len(delivery.hedges) >= 2:
         out.append(Finding("mindset.no_opinion", "suggestion",
                            "Commit to a view: say which option you would pick and why.", None, ""))
     if gap["present"]:
@@ -122,7 +129,7 @@ def mindset_findings(structure: dict, delivery: dict | None) -> list[Finding]:
                            "Buzzwords without substance: back each claim with a concrete example.",
                            vague["start"], vague["evidence"]))
     cq = structure["clarifying_questions"]
-    if cq["present"]:
+    if asked_early(cq, clauses):
         out.append(Finding("clarify.asked", "strength", "You asked clarifying questions before diving in.",
                            cq["start"], cq["evidence"]))
     return out

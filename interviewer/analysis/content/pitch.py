@@ -3,10 +3,11 @@ whether it lands near a minute."""
 from __future__ import annotations
 
 from ...model import Finding
+from ...result import Delivery
+from ..delivery import spoken_length
 from .lexicon import evidence, find
 from .text import Clause
 
-WPM_FOR_TEXT = 150  # a typical speaking rate, to estimate the length of typed answers
 ROLE_OPENERS = [
     "i'm a|an|the", "i am a|an|the", "currently", "right now", "at the moment", "i work as|at|for",
     "my current role|job|position", "i've been a|an", "i have been a|an", "i lead", "i run", "i manage",
@@ -47,11 +48,11 @@ def _first(phrases: list[str], clauses: list[Clause]):
     return None
 
 
-def analyse_pitch(clauses: list[Clause], words: int, delivery: dict | None) -> dict:
-    measured = (delivery or {}).get("duration_s")
-    seconds = measured if measured is not None else round(words / WPM_FOR_TEXT * 60, 1)
+def analyse_pitch(clauses: list[Clause], delivery: Delivery) -> dict:
+    # The length is a delivery fact, judged against the round's target there; here it is only reported.
+    seconds, estimated = spoken_length(delivery)
     return {"pitch": {
-        "duration_s": seconds, "estimated": measured is None, "about_60s": 40 <= seconds <= 90,
+        "duration_s": round(seconds, 1), "estimated": estimated, "about_60s": 40 <= seconds <= 90,
         "current_role": evidence(_role_hit(clauses)),
         "focus": evidence(_first(FOCUS, clauses)),
         "next": evidence(_first(NEXT, clauses)),
@@ -67,10 +68,6 @@ MISSING = {
 
 def pitch_findings(s: dict) -> list[Finding]:
     p, out = s["pitch"], []
-    if p["duration_s"] > 90:
-        out.append(Finding("pitch.long", "suggestion", "Your story ran long. Aim for about a minute.", None, ""))
-    elif p["duration_s"] < 40:
-        out.append(Finding("pitch.short", "suggestion", "Your story was short. Aim for about a minute.", None, ""))
     for part in ("current_role", "focus", "next"):
         if not p[part]["present"]:
             severity = "warning" if part != "focus" else "suggestion"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ...model import Finding
 from .lexicon import evidence, find, first_hit
-from .mindset import clarifying
+from ...analysis.delivery import DEAD_AIR_S
+from ...result import Delivery
+from .mindset import asked_early
 from .text import Clause
 
 COMPLEXITY = [
@@ -30,26 +32,27 @@ OPTIMISE = ["better", "improve*", "optimi*", "faster", "more efficient", "speed 
             "reduce", "bring it down", "get it down", "can do better", "a smarter", "cleverer", "cheaper",
             "to get|reach|hit|make constant|linear|logarithmic|log|o",
             "get|make|bring it|this|that linear|constant|logarithmic|faster|down|to", "get it to", "down to", "drop it to", "avoid"]
-DEAD_AIR_S = 3.0
 
 
-def analyse_think_aloud(clauses: list[Clause], delivery: dict | None) -> dict:
+def analyse_think_aloud(clauses: list[Clause], delivery: Delivery, asked: dict) -> dict:
+    """`asked`: the clarifying questions found once for the whole answer (mindset.clarifying)."""
     brute = first_hit(BRUTE, clauses)
     first = evidence(None)
     if brute is not None:
         later = [w for c in clauses[brute[0].index:] for w in c.words][brute[1] + 1:]
         if find(OPTIMISE, later) is not None:
             first = evidence(brute)
-    pauses = [p for p in (delivery or {}).get("pauses") or [] if (p.get("duration") or 0) >= DEAD_AIR_S]
+    # The silences are the delivery's own facts; the finding about them is made there, once.
+    pauses = [p for p in delivery.pauses if p["duration"] >= DEAD_AIR_S]
     return {
         "think_aloud": {
-            "clarifying_questions": clarifying(clauses[: max(2, (len(clauses) + 1) // 2)]),
+            "clarifying_questions": dict(asked, present=asked_early(asked, len(clauses))),
             "complexity": evidence(first_hit(COMPLEXITY, clauses)),
             "testing": evidence(first_hit(TESTING, clauses)),
         },
         "brute_force_first": first,
         "dead_air": {"count": len(pauses), "total_s": round(sum(p["duration"] for p in pauses), 1),
-                     "pauses": pauses} if delivery else {"count": None, "total_s": None, "pauses": []},
+                     "pauses": pauses} if delivery.duration_s is not None else {"count": None, "total_s": None, "pauses": []},
     }
 
 
@@ -73,10 +76,4 @@ def think_aloud_findings(s: dict) -> list[Finding]:
     if bf["present"]:
         out.append(Finding("think_aloud.brute_force_first", "strength",
                            "You started with a simple solution and then improved it.", bf["start"], bf["evidence"]))
-    dead = s["dead_air"]
-    if dead["count"]:
-        first = dead["pauses"][0]
-        out.append(Finding("think_aloud.dead_air", "warning",
-                           f"{dead['count']} silences of three seconds or more. Keep narrating while you think.",
-                           first.get("start"), ""))
     return out

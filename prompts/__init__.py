@@ -1,0 +1,1 @@
+"""The question banks and the round registry, shipped inside the package as `interviewer.prompts`."""
