@@ -56,6 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interviewer: interrupted", file=sys.stderr)
         return 130
+    except OSError as e:  # disk full, a folder removed mid-round, a device gone: what was recorded stays on disk
+        where = f": {e.filename}" if e.filename else ""
+        print(f"interviewer: error: {e.strerror or e}{where} (anything recorded so far is kept)", file=sys.stderr)
+        return UserError.exit_code
+    except Exception as e:  # a fault in the speech model or a library: one line, never a traceback
+        print(f"interviewer: error: {e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else 'unexpected failure'}"
+              " (anything recorded so far is kept; please report this)", file=sys.stderr)
+        return UserError.exit_code
 
 
 if __name__ == "__main__":

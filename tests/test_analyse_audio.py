@@ -132,3 +132,15 @@ def test_a_hub_model_name_offline_fails_in_one_line(jfk):
                          capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.count("\n") == 1 and "cannot load speech model 'base.en'" in out.stderr
+
+
+def test_spoken_numbers_come_back_whole_in_the_transcript(voice, whisper, tmp_path):
+    """Whisper writes "2.4%" as tokens "2" ".4" "%": the transcript must read as it wrote them."""
+    from interviewer.audio.resample import resample
+
+    audio, rate = voice.synthesize("Errors went from 2.4 percent to 0.3 percent, and ratings from 3.8 to 4.4 stars.")
+    path = write_wav(tmp_path / "numbers.wav", np.concatenate([np.zeros(8000), resample(audio, rate, 16000),
+                                                               np.zeros(16000)]))
+    text = analyse_file(path, "behavioural", transcriber=whisper).transcript.text
+    for number in ("2.4%", "0.3%", "3.8", "4.4"):
+        assert number in text.split() or number + "," in text.split(), (number, text)

@@ -54,3 +54,40 @@ def test_a_mistimed_short_word_moves_onto_unclaimed_speech_nearby():
     # with nothing unclaimed nearby, the same word is dropped
     kept, dropped = place_in_speech(words, [Span(16.16, 19.04)])
     assert dropped == 1 and [x.word for x in kept] == ["the", "team"]
+
+
+def test_numbers_and_hyphenated_words_stay_whole_as_whisper_wrote_them():
+    from interviewer.speech.whisper import whole_words
+
+    raw = [(" from", 0.0, 0.2, 0.9), (" 2", 0.2, 0.4, 0.8), (".4", 0.4, 0.5, 0.7), ("%", 0.5, 0.6, 0.9),
+           (" to", 0.6, 0.7, 0.9), (" 3", 0.7, 0.8, 0.9), (".8", 0.8, 0.9, 0.9), (" stars,", 0.9, 1.2, 0.9),
+           (" the", 1.2, 1.3, 0.9), (" roll", 1.3, 1.5, 0.9), ("-out.", 1.5, 1.8, 0.6)]
+    words = whole_words(raw, offset=10.0)
+    assert " ".join(w.word for w in words) == "from 2.4% to 3.8 stars, the roll-out."
+    two_four = words[1]
+    assert (two_four.start, two_four.end, two_four.probability) == (10.2, 10.6, 0.7)
+    assert (words[-1].start, words[-1].end) == (11.3, 11.8)
+
+
+def test_unsure_words_are_trimmed_only_at_the_end_of_the_answer():
+    """Live pieces end at every pause: a name Whisper is unsure of mid-answer must survive."""
+    first = Piece([Word("I", 0.0, 0.2, 0.9), Word("used", 0.2, 0.5, 0.9), Word("Kubernetes", 0.5, 1.0, 0.2)],
+                  -0.3, 0.01, 1.2)
+    last = Piece([Word("it", 2.0, 2.2, 0.9), Word("worked", 2.2, 2.6, 0.9), Word("blah", 2.6, 3.0, 0.1)],
+                 -0.3, 0.01, 1.2)
+    words, notes = clean([first, last], [Span(0.0, 1.0), Span(2.0, 3.0)])
+    assert [w.word for w in words] == ["I", "used", "Kubernetes", "it", "worked"]
+    assert notes == ["dropped 1 word(s) in low-confidence tails"]
+
+
+def test_thresholds_are_the_models_own_with_a_neutral_fallback():
+    from interviewer.speech.calibration import calibration_for
+    from interviewer.speech.stream import Heard
+    from interviewer.model import Transcript
+
+    tiny, other = calibration_for("tiny.en"), calibration_for("some-other-model")
+    assert (tiny.model, tiny.min_mean_word_probability, tiny.tail_probability) == ("tiny.en", 0.6, 0.35)
+    assert other.model == "default" and other.min_mean_word_probability < tiny.min_mean_word_probability
+    unsure = dict(transcript=Transcript("x"), avg_logprob=-0.9, mean_probability=0.55)
+    assert not Heard(**unsure, calibration=tiny).intelligible
+    assert Heard(**unsure, calibration=other).intelligible

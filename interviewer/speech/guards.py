@@ -11,7 +11,7 @@ from ..model import Span, Word
 from .whisper import Piece
 
 NO_SPEECH_PROB, LOW_LOGPROB = 0.6, -1.0     # Whisper's own silence rule
-TAIL_PROB = 0.35                             # a trailing word this unsure is usually invented
+TAIL_PROB = 0.35                             # tiny.en: a trailing word this unsure is usually invented
 OVERLAP_TOLERANCE = 0.1
 # What Whisper says when it has run out of speech; dropped at a piece's end when unsure.
 STOCK_ENDINGS = (("thank", "you"), ("thanks", "for", "watching"), ("thank", "you", "for", "watching"),
@@ -72,22 +72,27 @@ def collapse_loops(words: list[Word], min_repeats: int = 3, max_n: int = 8) -> t
     return out, removed
 
 
-def trim_unsure_tail(words: list[Word]) -> list[Word]:
+def drop_stock_ending(words: list[Word]) -> list[Word]:
+    """Whisper's "Thank you." at the end of a piece, where it ran out of speech, when it is unsure of it."""
     keys = [_norm(w.word) for w in words]
     for phrase in sorted(STOCK_ENDINGS, key=len, reverse=True):
         n = len(phrase)
         if tuple(keys[-n:]) == phrase and min(w.probability for w in words[-n:]) < STOCK_ENDING_PROB:
-            words = words[:-n]
-            break
+            return words[:-n]
+    return words
+
+
+def trim_unsure_tail(words: list[Word], tail_prob: float = TAIL_PROB) -> list[Word]:
+    """Unsure words at the very end of the answer, where Whisper invents; mid-answer they are names and jargon."""
     end = len(words)
     # fillers often come right before a pause, so an unsure "um" at the end is kept
-    while end and words[end - 1].probability < TAIL_PROB and _norm(words[end - 1].word) not in FILLER_SOUNDS:
+    while end and words[end - 1].probability < tail_prob and _norm(words[end - 1].word) not in FILLER_SOUNDS:
         end -= 1
     return words[:end]
 
 
-def clean(pieces: list[Piece], spans: list[Span]) -> tuple[list[Word], list[str]]:
-    """The words worth keeping, and notes on what was dropped and why."""
+def clean(pieces: list[Piece], spans: list[Span], tail_prob: float = TAIL_PROB) -> tuple[list[Word], list[str]]:
+    """The words worth keeping, and notes on what was dropped and why. `tail_prob` is the model's calibration."""
     notes: list[str] = []
     kept: list[Word] = []
     dropped_silent = dropped_outside = dropped_tail = 0
@@ -97,10 +102,13 @@ def clean(pieces: list[Piece], spans: list[Span]) -> tuple[list[Word], list[str]
             continue
         inside, dropped = place_in_speech(p.words, spans)
         dropped_outside += dropped
-        trimmed = trim_unsure_tail(inside)
+        trimmed = drop_stock_ending(inside)
         dropped_tail += len(inside) - len(trimmed)
         kept.extend(trimmed)
     kept.sort(key=lambda w: w.start)  # a moved word may now precede its neighbour
+    trimmed = trim_unsure_tail(kept, tail_prob)  # only the answer's end: live pieces end at every pause
+    dropped_tail += len(kept) - len(trimmed)
+    kept = trimmed
     kept, looped = collapse_loops(kept)
     for count, why in ((dropped_silent, "in stretches Whisper judged silent"),
                        (dropped_outside, "outside detected speech"),

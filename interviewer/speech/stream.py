@@ -17,6 +17,7 @@ import numpy as np
 from ..audio.vad import RATE, StreamingVad
 from ..model import Span, Transcript
 from . import guards
+from .calibration import Calibration, calibration_for
 from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
@@ -36,15 +37,17 @@ class Heard:
     notes: list[str] = field(default_factory=list)
     avg_logprob: float | None = None
     mean_probability: float | None = None
+    calibration: Calibration = field(default_factory=lambda: calibration_for("default"))
 
     @property
     def intelligible(self) -> bool:
-        """False for foreign speech, noise and mumbling: tiny.en turns them into confident-looking
-        English, but with low word probabilities (measured: 0.39-0.44 on French, German and
-        Spanish against 0.78-0.90 on English, and log-probs below -1.0 against about -0.3)."""
+        """False for foreign speech, noise and mumbling: Whisper turns them into confident-looking
+        English, but with low word probabilities; the cut-offs are the model's calibration."""
         if self.mean_probability is None:
             return False
-        return not (self.mean_probability < 0.6 and (self.avg_logprob or 0) < -0.8)
+        c = self.calibration
+        return not (self.mean_probability < c.min_mean_word_probability
+                    and (self.avg_logprob or 0) < c.min_avg_logprob)
 
 
 class AnswerTranscriber:
@@ -121,12 +124,13 @@ class AnswerTranscriber:
         pieces = [p for f in self._futures for p in f.result()]
         if self._pool:
             self._pool.shutdown(wait=True)
-        words, notes = guards.clean(pieces, self.vad.spans)
+        calibration = calibration_for(getattr(self.transcriber, "calibration_key", "default"))
+        words, notes = guards.clean(pieces, self.vad.spans, calibration.tail_probability)
         transcript = Transcript(text=" ".join(w.word for w in words), words=words, language="en")
         raw = [w for p in pieces for w in p.words]
         if not raw:
-            return Heard(transcript, notes)
+            return Heard(transcript, notes, calibration=calibration)
         weights = [max(1, len(p.words)) for p in pieces]
         logprob = sum(p.avg_logprob * n for p, n in zip(pieces, weights)) / sum(weights)
         mean_p = sum(w.probability for w in raw) / len(raw)
-        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3))
+        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), calibration)

@@ -30,6 +30,24 @@ class Piece:
     compression_ratio: float
 
 
+def whole_words(raw: list[tuple[str, float, float, float]], offset: float = 0.0) -> list[Word]:
+    """Whisper's words as it wrote them: a token with no space before it ("2" ".4", "roll" "-out")
+    belongs to the word before, so "2.4" and "roll-out" stay whole in the text; the merged word
+    keeps the first part's start and the last part's end."""
+    words: list[Word] = []
+    for text, start, end, prob in raw:
+        if not text.strip():
+            continue
+        if words and not text[:1].isspace():
+            last = words[-1]
+            words[-1] = Word(last.word + text.strip(), last.start, round(float(end) + offset, 2),
+                             min(last.probability, round(float(prob), 3)))
+        else:
+            words.append(Word(text.strip(), round(float(start) + offset, 2), round(float(end) + offset, 2),
+                              round(float(prob), 3)))
+    return words
+
+
 class Transcriber(Protocol):
     def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
         """Transcribe 16 kHz float32 audio; word times are shifted by `offset` seconds."""
@@ -56,6 +74,8 @@ def resolve_model(name: str | None) -> str:
 class WhisperTranscriber:
     def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0):
         self.model_name = resolve_model(model)
+        # the key of this model's thresholds in data/calibration.json
+        self.calibration_key = "tiny.en" if not model or model == DEFAULT_MODEL else Path(model).name
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
         self._model = None
@@ -77,7 +97,6 @@ class WhisperTranscriber:
             initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
         pieces = []
         for s in segments:
-            words = [Word(w.word.strip(), round(float(w.start) + offset, 2), round(float(w.end) + offset, 2),
-                          round(float(w.probability), 3)) for w in (s.words or []) if w.word.strip()]
+            words = whole_words([(w.word, w.start, w.end, w.probability) for w in (s.words or [])], offset)
             pieces.append(Piece(words, float(s.avg_logprob), float(s.no_speech_prob), float(s.compression_ratio)))
         return pieces

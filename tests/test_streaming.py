@@ -1,0 +1,133 @@
+"""The streaming parts on their own: Silero VAD fed in blocks, and AnswerTranscriber's cut rules
+and back-pressure with a fake VAD and a fake transcriber (no Whisper)."""
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from interviewer.audio.decode import read_audio
+from interviewer.audio.vad import StreamingVad, pauses_between
+from interviewer.model import Span
+from interviewer.speech import stream
+from interviewer.speech.stream import AnswerTranscriber
+
+RATE = 16000
+
+
+def spans_of(audio, block):
+    vad = StreamingVad()
+    for i in range(0, audio.size, block):
+        vad.feed(audio[i:i + block])
+    vad.finish()
+    return vad.spans
+
+
+def test_vad_spans_do_not_depend_on_block_size(jfk):
+    audio = read_audio(jfk)
+    reference = spans_of(audio, 512)
+    assert len(reference) >= 3  # JFK pauses between phrases
+    for block in (160, 1000, 7919):
+        assert spans_of(audio, block) == reference
+
+
+def test_silence_alone_is_no_speech_and_its_length_is_the_trailing_silence():
+    vad = StreamingVad()
+    vad.feed(np.zeros(3 * RATE, np.float32))
+    assert not vad.heard_speech and vad.finish() == []
+    assert vad.trailing_silence_s() == pytest.approx(3.0, abs=0.04)
+
+
+class ScriptedVad:
+    """Speech where `speech` says so; spans close min_silence after they end, like Silero."""
+
+    def __init__(self, speech: list[tuple[float, float]], min_silence=0.25):
+        self.script, self.min_silence = speech, min_silence
+        self.spans: list[Span] = []
+        self.position_s = 0.0
+
+    def _speaking(self, t):
+        return any(a <= t < b for a, b in self.script)
+
+    @property
+    def in_speech(self):
+        return self._speaking(self.position_s) or any(
+            b <= self.position_s < b + self.min_silence for a, b in self.script)
+
+    def trailing_silence_s(self):
+        ended = [b for a, b in self.script if b <= self.position_s]
+        return 0.0 if self._speaking(self.position_s) or not ended else self.position_s - max(ended)
+
+    def feed(self, block):
+        self.position_s += block.size / RATE
+        closed = [Span(a, b) for a, b in self.script
+                  if b + self.min_silence <= self.position_s and Span(a, b) not in self.spans]
+        self.spans.extend(closed)
+        return closed
+
+    def finish(self):
+        rest = [Span(a, min(b, self.position_s)) for a, b in self.script
+                if a < self.position_s and Span(a, min(b, self.position_s)) not in self.spans]
+        self.spans.extend(rest)
+        return rest
+
+
+class RecordingTranscriber:
+    def __init__(self, delay=0.0):
+        self.delay, self.pieces, self.pending_max, self._active = delay, [], 0, 0
+        self.lock = threading.Lock()
+
+    def transcribe(self, audio, offset):
+        self.pieces.append((round(offset, 3), round(offset + audio.size / RATE, 3)))
+        time.sleep(self.delay)
+        return []
+
+
+def feed(answer, seconds):
+    block = np.full(512, 0.01, np.float32)
+    cuts = []
+    for _ in range(int(seconds * RATE / 512)):
+        answer.feed(block)
+        cuts.append(len(answer._futures))
+    return cuts
+
+
+def test_a_short_pause_cuts_only_a_piece_long_enough_and_a_long_pause_cuts_any():
+    # 0-3 s speech, 0.7 s pause (piece too short to cut), 3.7-6 s speech, 0.7 s pause (piece 6 s: cut),
+    # 6.7-7.5 s speech, then a 1.6 s pause: a long pause cuts even a short piece.
+    vad = ScriptedVad([(0.0, 3.0), (3.7, 6.0), (6.7, 7.5)])
+    t = RecordingTranscriber()
+    answer = AnswerTranscriber(t, vad=vad, background=False)
+    feed(answer, 9.5)
+    margin = stream.MARGIN_S
+    assert t.pieces == [(0.0, 6.0 + margin), (6.7 - margin, 7.5 + margin)]
+
+
+def test_a_piece_is_cut_at_a_span_boundary_before_whisper_window_is_full():
+    # 2.7 s phrases with 0.3 s breaths (too short to cut): the piece is cut once it runs MAX_PIECE_S
+    vad = ScriptedVad([(i * 3.0, i * 3.0 + 2.7) for i in range(20)])
+    t = RecordingTranscriber()
+    answer = AnswerTranscriber(t, vad=vad, background=False)
+    feed(answer, 40.0)
+    answer.finish()
+    first = t.pieces[0]
+    assert first[0] == 0.0 and stream.MAX_PIECE_S - 3.0 <= first[1] - first[0] <= stream.MAX_PIECE_S
+    assert t.pieces[1][0] == pytest.approx(first[1] - 2 * stream.MARGIN_S + 0.3, abs=0.01)
+
+
+def test_feeding_waits_when_whisper_falls_behind(monkeypatch):
+    """Back-pressure: never more than MAX_QUEUED pieces wait, so memory stays bounded on long files."""
+    speech = [(i * 3.0, i * 3.0 + 1.2) for i in range(12)]  # 12 pieces, each ended by a long pause
+    vad = ScriptedVad(speech)
+    t = RecordingTranscriber(delay=0.2)
+    answer = AnswerTranscriber(t, vad=vad)
+    longest_queue = 0
+    block = np.full(512, 0.01, np.float32)
+    for _ in range(int(36.5 * RATE / 512)):
+        answer.feed(block)
+        longest_queue = max(longest_queue, sum(not f.done() for f in answer._futures))
+    answer.finish()
+    assert len(t.pieces) == 12
+    assert longest_queue == stream.MAX_QUEUED
