@@ -112,3 +112,24 @@ def three_question_session(root: Path, sid: str = "20260101-100000-aaaa") -> Pat
                       structure=star(), gaps=["result", "action", "situation", "task"],
                       events=[{"t": 0.2, "type": "interviewer-speech", "text": "Go on."}])]
     return write_session(root, sid, answers)
+
+
+def progress_sessions(root: Path) -> list[Path]:
+    """Four behavioural sessions that improve: fewer fillers, more STAR parts, fewer nudges."""
+    folders = []
+    plan = [  # (fillers_pm per answer, parts present per answer, nudges per answer, extra pause s)
+        ([12.0, 9.0], [("situation",), ("action",)], [2, 1], 3.0),
+        ([8.0, 6.0], [("situation", "action"), ("situation", "task")], [1, 1], 2.0),
+        ([5.0, 4.0], [("situation", "task", "action"), ("situation", "action", "result")], [1, 0], 1.5),
+        ([2.0, 1.0], [("situation", "task", "action", "result")] * 2, [0, 0], 1.0),
+    ]
+    for i, (fpm, parts, nudges, gap) in enumerate(plan):
+        answers = []
+        for n in (1, 2):
+            present = parts[n - 1]
+            missing = [p for p in ("result", "action", "task", "situation") if p not in present]
+            events = [{"t": 1.0 + k, "type": "nudge", "text": "Keep going."} for k in range(nudges[n - 1])]
+            answers.append(answer(n, f"b{n}", f"So I led it. |{gap}| It went well.", duration=30.0 + 20 * i,
+                                  fillers_pm=fpm[n - 1], structure=star(*present), gaps=missing, events=events))
+        folders.append(write_session(root, f"2026010{i + 1}-100000-000{i}", answers, wavs=False))
+    return folders
