@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 # Short headers: the table must fit an 80-column terminal.
-LABELS = (("fillers_per_minute", "fill/min"), ("longest_pause_s", "max pause"),
+LABELS = (("fillers_per_minute", "fillers"), ("longest_pause_s", "max pause"),
           ("time_to_first_word_s", "1st word"), ("words_per_minute", "wpm"), ("parts_covered", "parts"),
-          ("nudges", "nudges"), ("length_s", "length"), ("length_off_target_s", "off target"))
+          ("nudges", "nudges"), ("length_off_target_s", "off tgt"))
 
 
 def add_parser(sub, name: str, help_text: str) -> None:
@@ -60,7 +60,9 @@ def _print(result: dict, plot) -> None:
     if not result["sessions"]:
         c.print("no answered sessions yet: run `interviewer practice`")
         return
-    t = Table(title="Progress by session (means over each session's answers)")
+    from rich import box
+
+    t = Table(title="Progress by session (means over each session's answers)", box=box.SIMPLE, padding=(0, 1))
     t.add_column("session", no_wrap=True)
     t.add_column("n", justify="right")
     for _, label in LABELS:
