@@ -67,8 +67,9 @@ def test_plot_is_a_png(tmp_path, capsys):
     assert main(["progress", "--plot", str(out), "--recordings", str(tmp_path / "rec")]) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
     assert "Most often missing" in capsys.readouterr().out
-    DOCS.mkdir(exist_ok=True)
-    assert main(["progress", "--plot", str(DOCS / "progress.png"), "--recordings", str(tmp_path / "rec")]) == 0
+    if os.environ.get("UPDATE_DOCS") == "1" or not (DOCS / "progress.png").exists():  # the README's picture
+        DOCS.mkdir(exist_ok=True)
+        assert main(["progress", "--plot", str(DOCS / "progress.png"), "--recordings", str(tmp_path / "rec")]) == 0
 
 
 def test_corrupt_and_old_sessions_are_skipped_with_one_line_each(tmp_path, capsys):
