@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := libportaudio2 libespeak-ng1 espeak-ng pulseaudio pulseaudio-utils libasound2-plugins
+SYSTEM_PACKAGES := libportaudio2 libespeak-ng1 espeak-ng pulseaudio pulseaudio-utils libasound2-plugins chromium
 
 .PHONY: demo test system-deps venv dev bench clean
 
@@ -16,6 +16,7 @@ test: dev
 bench: dev
 	$(BIN)/python benchmarks/run.py --live
 
+# chromium: the report's browser tests (playwright drives /usr/bin/chromium; no browser download).
 # apt-get when root; otherwise print the exact command and stop.
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \

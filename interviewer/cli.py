@@ -19,6 +19,10 @@ COMMANDS = {
     "practice": "run a spoken mock interview round",
     "demo": "run a short round answered by a simulated candidate",
     "replay": "read back a saved session, or list them",
+    "report": "write an offline HTML page to replay a session word by word",
+    "progress": "trends across sessions, and the parts most often missing",
+    "export": "a session's transcript as WebVTT, SRT, Markdown or JSON",
+    "reanalyse": "run the current analysis again on a session's recordings",
     "devices": "list audio inputs and outputs",
     "check-audio": "record 3 s and report level, clipping and noise floor",
 }

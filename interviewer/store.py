@@ -112,16 +112,51 @@ def open_session(path: str | Path) -> SessionStore:
     return SessionStore(path if path.is_dir() else path.parent, load_session(path))
 
 
-def list_sessions(root: str | Path | None = None) -> list[dict[str, Any]]:
-    """Readable sessions under `root`, oldest first; unreadable folders are skipped."""
+def iter_sessions(root: str | Path | None = None):
+    """(folder, session dict) for each readable session under `root`, oldest first.
+
+    A corrupt or foreign session.json is skipped here, so one bad folder never
+    stops the commands that read all sessions (progress, retry, listing).
+    """
     root = Path(root) if root is not None else recordings_dir()
-    out = []
     for folder in sorted(p for p in root.glob("*") if (p / SESSION_FILE).is_file()):
         try:
-            data = load_session(folder)
+            yield folder, load_session(folder)
         except UserError:
             continue
-        out.append({"id": data["id"], "path": str(folder), "round": data.get("round"),
-                    "started": data.get("started"), "finished": data.get("finished"),
-                    "answers": len(data.get("answers", []))})
-    return out
+
+
+def list_sessions(root: str | Path | None = None) -> list[dict[str, Any]]:
+    """Readable sessions under `root`, oldest first; unreadable folders are skipped."""
+    return [{"id": data["id"], "path": str(folder), "round": data.get("round"),
+             "started": data.get("started"), "finished": data.get("finished"),
+             "answers": len(data.get("answers", []))} for folder, data in iter_sessions(root)]
+
+
+def find_session(spec: str | None, root: str | Path | None = None) -> Path:
+    """The one place a SESSION argument is resolved: a folder or session.json path,
+    'latest' (or nothing), a full id, or a unique id prefix. Unknown ids get the
+    closest ids as suggestions, so a typo costs one look, not a listing."""
+    import difflib
+
+    root = Path(root) if root is not None else recordings_dir()
+    if spec and spec != "latest" and Path(spec).exists():
+        path = Path(spec)
+        return path.parent if path.is_file() else path
+    if not spec or spec == "latest":
+        sessions = list_sessions(root)
+        if not sessions:
+            raise UserError(f"no saved sessions in {root}: run `interviewer practice` or `interviewer demo` first")
+        return Path(sessions[-1]["path"])
+    # Folder names, not parsed ids: a corrupt session can still be named and then get its own error.
+    ids = sorted(p.name for p in root.glob("*") if (p / SESSION_FILE).is_file())
+    if spec in ids:
+        return root / spec
+    matches = [i for i in ids if i.startswith(spec)]
+    if len(matches) == 1:
+        return root / matches[0]
+    if matches:
+        raise UserError(f"more than one session starts with {spec!r}: {', '.join(matches[:5])}")
+    close = difflib.get_close_matches(spec, ids, n=3, cutoff=0.0) if ids else []
+    hint = f"; closest: {', '.join(close)}" if close else f"; there are no saved sessions in {root}"
+    raise UserError(f"no session {spec}{hint}")

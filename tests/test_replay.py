@@ -30,7 +30,7 @@ def test_replay_lists_and_shows_a_session(tmp_path, capsys):
 
 
 def test_replay_of_an_unknown_session_is_one_line(tmp_path, capsys):
-    saved_session(tmp_path)
+    store = saved_session(tmp_path)
     assert main(["replay", "nope", "--recordings", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no session matches 'nope'" in err
+    assert err.count("\n") == 1 and f"no session nope; closest: {store.id}" in err

@@ -30,6 +30,7 @@ def add_parser(sub, name: str, help_text: str) -> None:
                    "or $INTERVIEWER_RECORDINGS)")
     p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model (default: bundled tiny.en)")
     p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
+    p.add_argument("--retry", metavar="SESSION:N", help="ask answer N of SESSION again and compare (e.g. latest:1)")
     p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")
     add_coach_arguments(p)
 
@@ -73,8 +74,11 @@ def run(args) -> int:
     from ..ui import TerminalUI
     from ..voice import get_voice
 
-    questions = pick_questions(args.round, args.count, args.bank, args.seed)
-    rules = endpointing(args.round, args)
+    from ..retry_practice import prepare
+
+    retry = prepare(args.retry, recordings_dir(args.recordings)) if args.retry else None
+    questions = [retry.question] if retry else pick_questions(args.round, args.count, args.bank, args.seed)
+    rules = endpointing(questions[0].round, args)
     coach = coach_from_args(args)
     if args.input_file:
         for f in args.input_file:
@@ -91,9 +95,11 @@ def run(args) -> int:
     ui = TerminalUI(interactive=not args.yes)
     if not args.yes and sys.stdin.isatty():
         input(f"{len(questions)} {args.round} question(s). Press Enter to start.")
-    store = SessionStore.create(args.round, {"voice": args.voice, "model": transcriber.model_name,
+    store = SessionStore.create(questions[0].round if retry else args.round, {"voice": args.voice, "model": transcriber.model_name,
                                              "coach": coach.model if coach else "offline"},
                                 recordings_dir(args.recordings))
+    if retry:
+        retry.attach(store, ui)  # tags the answer with retry_of and shows the comparison
     finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
                      follow_ups=not args.no_follow_ups, coach=coach).run(questions)
     return 0 if finished else 130

@@ -1,8 +1,6 @@
 """`interviewer replay [SESSION]`: read back a saved session, answer by answer, with its evidence."""
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def add_parser(sub, name: str, help_text: str) -> None:
     p = sub.add_parser(name, help=help_text, description="Show a saved session: each question, the transcript "
@@ -15,29 +13,11 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--recordings", metavar="DIR", help="where sessions are saved (default ./recordings)")
 
 
-def find_session(spec: str, root: Path) -> Path:
-    from ..errors import UserError
-    from ..store import list_sessions
-
-    if Path(spec).is_dir():
-        return Path(spec)
-    sessions = list_sessions(root)
-    if not sessions:
-        raise UserError(f"no saved sessions in {root}: run `interviewer practice` or `interviewer demo` first")
-    if spec == "latest":
-        return Path(sessions[-1]["path"])
-    matches = [s for s in sessions if s["id"].startswith(spec)]
-    if len(matches) != 1:
-        raise UserError(f"{'no' if not matches else 'more than one'} session matches {spec!r}: "
-                        "run `interviewer replay` to list them")
-    return Path(matches[0]["path"])
-
-
 def run(args) -> int:
     from rich.console import Console
 
     from ..report import print_analysis
-    from ..store import list_sessions, load_session, recordings_dir
+    from ..store import find_session, list_sessions, load_session, recordings_dir
 
     console = Console(highlight=False)
     root = recordings_dir(args.recordings)
