@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-KINDS = ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation")
-SEVERITIES = ("strength", "suggestion", "warning")  # warning matters most
 
 
 @dataclass
@@ -49,7 +47,7 @@ class Span:
 @dataclass
 class Finding:
     code: str          # stable id, e.g. "pace.fast", "star.result.missing"
-    severity: str      # one of SEVERITIES
+    severity: str      # strength, suggestion or warning (matters most)
     message: str
     start: Optional[float] = None
     evidence: str = ""  # the quote the finding rests on

@@ -106,12 +106,6 @@ def load_session(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def open_session(path: str | Path) -> SessionStore:
-    """Reopen a session folder to keep appending (e.g. resume after a crash)."""
-    path = Path(path)
-    return SessionStore(path if path.is_dir() else path.parent, load_session(path))
-
-
 def iter_sessions(root: str | Path | None = None):
     """(folder, session dict) for each readable session under `root`, oldest first.
 

@@ -66,4 +66,3 @@ def test_none_and_unknown():
     assert audio.size == 0 and rate > 0
     with pytest.raises(UserError, match="unknown voice 'klingon'"):
         get_voice("klingon")
-    assert get_voice("auto").name == "piper"

@@ -12,7 +12,6 @@ import numpy as np
 from ..errors import UserError
 
 VOICES = ("piper", "system", "none")
-ALIASES = {"espeak": "system", "pyttsx3": "system", "silent": "none", "off": "none"}
 
 
 class Voice(Protocol):
@@ -22,18 +21,11 @@ class Voice(Protocol):
 
 
 def get_voice(name: str = "piper") -> Voice:
-    """piper (neural, default), system (pyttsx3/espeak-ng), none (silent), or auto.
+    """piper (neural, default), system (pyttsx3/espeak-ng) or none (silent).
 
     The engine is checked here, so an unavailable one fails before the round starts.
-    `auto` tries piper, then system, then none.
     """
-    key = ALIASES.get((name or "piper").strip().lower(), (name or "piper").strip().lower())
-    if key == "auto":
-        for candidate in VOICES:
-            try:
-                return get_voice(candidate)
-            except UserError:
-                continue
+    key = (name or "piper").strip().lower()
     if key == "piper":
         from .piper import PiperVoice
         voice = PiperVoice()
@@ -47,4 +39,4 @@ def get_voice(name: str = "piper") -> Voice:
     if key == "none":
         from .silent import SilentVoice
         return SilentVoice()
-    raise UserError(f"unknown voice '{name}': choose one of {', '.join(VOICES)} (or auto)")
+    raise UserError(f"unknown voice '{name}': choose one of {', '.join(VOICES)}")
