@@ -39,41 +39,45 @@ def _figures(d: dict) -> str:
     return '<table class="figures">' + "".join(f"<tr><th>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows) + "</table>"
 
 
+def _section(items: list, render, wrap: str) -> str:
+    """`wrap` around the rendered items, or nothing when there are none."""
+    return wrap.replace("{}", "".join(render(x) for x in items)) if items else ""
+
+
 def _legend(legend: list[dict]) -> str:
-    if not legend:
-        return ""
-    items = "".join(f'<li class="{"" if x["present"] else "absent"}"><span class="sw {x["cls"]}"></span>'
-                    f'{escape(x["group"])}: {escape(x["part"].replace("_", " "))}'
-                    f'{"" if x["present"] else " <em>(missing)</em>"}</li>' for x in legend)
-    return f'<ul class="legend" aria-label="structure parts">{items}</ul>'
+    return _section(legend, lambda x: (
+        f'<li class="{"" if x["present"] else "absent"}"><span class="sw {x["cls"]}"></span>'
+        f'{escape(x["group"])}: {escape(x["part"].replace("_", " "))}'
+        f'{"" if x["present"] else " <em>(missing)</em>"}</li>'), '<ul class="legend" aria-label="structure parts">{}</ul>')
+
+
+def _quote(f: dict) -> str:
+    return f'<q>{escape(f["evidence"])}</q>' if f.get("evidence") else ""
 
 
 def _findings(feedback: list[dict]) -> str:
-    rows = []
-    for f in sorted(feedback, key=lambda f: ORDER.get(f.get("severity"), 3)):
-        ev = f'<q>{escape(f["evidence"])}</q>' if f.get("evidence") else ""
-        rows.append(f'<li class="sev-{escape(str(f.get("severity")))}"><span class="badge">{escape(str(f.get("severity")))}</span> '
-                    f'{seek_button(f.get("start"), "the evidence")} {escape(f.get("message", ""))} {ev}'
-                    f' <code>{escape(f.get("code", ""))}</code></li>')
-    return f'<ul class="findings">{"".join(rows)}</ul>' if rows else "<p>No findings.</p>"
+    ordered = sorted(feedback, key=lambda f: ORDER.get(f.get("severity"), 3))
+    return _section(ordered, lambda f: (
+        f'<li class="sev-{escape(str(f.get("severity")))}"><span class="badge">{escape(str(f.get("severity")))}</span> '
+        f'{seek_button(f.get("start"), "the evidence")} {escape(f.get("message", ""))} '
+        f'{_quote(f)}'
+        f' <code>{escape(f.get("code", ""))}</code></li>'), '<ul class="findings">{}</ul>') or "<p>No findings.</p>"
 
 
 def _events(events: list[dict]) -> str:
-    if not events:
-        return ""
-    rows = "".join(f'<li>{seek_button(e.get("t"), "the event")} <span class="badge ev-{escape(str(e.get("type")))}">'
-                   f'{escape(str(e.get("type")))}</span> {escape(str(e.get("text", "")))}</li>' for e in events)
-    return f'<h4>Interviewer events</h4><ul class="events">{rows}</ul>'
+    return _section(events, lambda e: (
+        f'<li>{seek_button(e.get("t"), "the event")} <span class="badge ev-{escape(str(e.get("type")))}">'
+        f'{escape(str(e.get("type")))}</span> {escape(str(e.get("text", "")))}</li>'),
+        '<h4>Interviewer events</h4><ul class="events">{}</ul>')
 
 
 def _comparison(rows: list[dict]) -> str:
-    if not rows:
-        return ""
-    body = "".join(f'<tr class="{"better" if r["better"] else "worse" if r["better"] is False else ""}">'
-                   f'<th>{escape(r["label"])}</th><td>{escape(" → ".join(r["earlier_text"]))}</td>'
-                   f'<td>{escape(r["now_text"])}</td><td>{escape(r["change_text"])}</td></tr>' for r in rows)
-    return ('<h4>Against earlier attempts</h4><table class="compare"><tr><th>figure</th><th>earlier</th>'
-            f'<th>now</th><th>change</th></tr>{body}</table>')
+    return _section(rows, lambda r: (
+        f'<tr class="{"better" if r["better"] else "worse" if r["better"] is False else ""}">'
+        f'<th>{escape(r["label"])}</th><td>{escape(" → ".join(r["earlier_text"]))}</td>'
+        f'<td>{escape(r["now_text"])}</td><td>{escape(r["change_text"])}</td></tr>'),
+        '<h4>Against earlier attempts</h4><table class="compare"><tr><th>figure</th><th>earlier</th>'
+        '<th>now</th><th>change</th></tr>{}</table>')
 
 
 def answer_html(a: dict, srcs: dict, duration: float, comparison: list[dict]) -> str:
