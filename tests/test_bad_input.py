@@ -163,3 +163,56 @@ def test_hour_long_recording_needs_no_memory_in_proportion_to_its_length(tmp_pat
         peaks[minutes] = int(rss_kb) / 1024
     print(f"peak RSS: 6 min {peaks[6]:.0f} MB, 60 min {peaks[60]:.0f} MB")
     assert peaks[60] - peaks[6] < 60, peaks
+
+
+@pytest.fixture
+def fast_practice(monkeypatch, jfk, tmp_path):
+    """`practice` on the JFK clip, fed as fast as it goes: returns (run, recordings folder)."""
+    import interviewer.audio.io as io
+
+    class FastFileIn(io.FileIn):
+        def __init__(self, path, realtime=True):
+            super().__init__(path, realtime=False)
+
+    monkeypatch.setattr(io, "FileIn", FastFileIn)
+    root = tmp_path / "rec"
+
+    def run():
+        from interviewer.cli import main
+
+        return main(["practice", "--round", "behavioural", "--count", "1", "--voice", "none", "--no-follow-ups",
+                     "--input-file", str(jfk), "--yes", "--recordings", str(root)])
+    return run, root
+
+
+def test_a_speech_model_fault_is_one_line_and_the_recording_is_kept(fast_practice, monkeypatch, capsys):
+    from interviewer.speech import whisper
+
+    def broken(self, audio, offset):
+        raise RuntimeError("ctranslate2: out of memory\nmore detail")
+    monkeypatch.setattr(whisper.WhisperTranscriber, "transcribe", broken)
+    run, root = fast_practice
+    assert run() == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["interviewer: error: RuntimeError: ctranslate2: out of memory (anything recorded so far is kept; "
+                   "please report this)"]
+    wav = next(root.glob("*/answer-01.wav"))
+    assert read_audio(wav).size / 16000 > 10.0  # the whole 11 s answer is on disk
+
+
+def test_a_full_disk_while_recording_is_one_line_and_what_was_written_stays(fast_practice, monkeypatch, capsys):
+    from interviewer.audio import wavwriter
+
+    real_write = wavwriter.WavWriter.write
+
+    def fill_up(self, block):
+        if self.seconds >= 2.0:
+            raise OSError(28, "No space left on device", str(self.path))
+        real_write(self, block)
+    monkeypatch.setattr(wavwriter.WavWriter, "write", fill_up)
+    run, root = fast_practice
+    assert run() == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    wav = next(root.glob("*/answer-01.wav"))
+    assert err == [f"interviewer: error: No space left on device: {wav} (anything recorded so far is kept)"]
+    assert read_audio(wav).size / 16000 == pytest.approx(2.0, abs=0.05)
