@@ -85,14 +85,23 @@ def test_cli_json_contract(jfk):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) >= {"transcript", "delivery", "structure", "feedback", "warnings", "feedback_summary", "follow_up"}
+    # every field the README's contract names, with its type; fields may be added, never renamed
+    assert set(result) >= {"kind", "question", "transcript", "delivery", "structure", "feedback", "feedback_summary",
+                           "follow_up", "gaps", "warnings", "credited", "credit", "audio"}
+    assert (result["kind"], result["question"]) == ("technical", "What is a database index?")
     assert set(result["transcript"]) == {"text", "language", "words"}
     assert set(result["transcript"]["words"][0]) == {"word", "start", "end", "probability"}
-    assert set(result["delivery"]) >= {"duration_s", "speech_s", "time_to_first_word_s", "words_per_minute", "pauses",
-                                       "longest_pause_s", "fillers", "fillers_per_minute", "hedges"}
+    assert set(result["delivery"]) == {"duration_s", "speech_s", "time_to_first_word_s", "words_per_minute", "pauses",
+                                       "longest_pause_s", "fillers", "fillers_per_minute", "hedges", "word_count"}
     assert result["delivery"]["duration_s"] == 11.0
+    assert result["credited"] is True and result["credit"] == {"credited": True, "reason": "ok", "message": None}
+    assert result["gaps"] and all(isinstance(g, str) for g in result["gaps"])  # JFK defines no index
+    assert result["follow_up"] and isinstance(result["feedback_summary"], str) and result["feedback_summary"]
+    assert set(result["audio"]) == {"path", "levels", "gain_db", "recognition"}
+    assert set(result["audio"]["recognition"]) == {"avg_logprob", "mean_word_probability"}
     for f in result["feedback"]:
-        assert set(f) >= {"severity", "message", "start", "evidence"} and f["evidence"]
+        assert set(f) >= {"code", "severity", "message", "start", "evidence"} and f["evidence"]
+        assert f["severity"] in ("strength", "suggestion", "warning")
 
 
 def test_default_model_never_touches_the_network(jfk):
