@@ -10,25 +10,16 @@ from __future__ import annotations
 import os
 import time
 
-from ..errors import UserError
 from ..resources import prompts_dir
 from ..result import Analysis
+from .server import openai_client, reply_text
 from .summary import MAX_WORDS, speakable
 
 
 class LLMCoach:
     def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None, timeout: float = 30.0):
-        try:
-            from openai import OpenAI
-        except ImportError:
-            raise UserError("the LLM coach needs the openai package: run `pip install 'interviewer[llm]'`") from None
         self.model = model
-        base_url = base_url or os.environ.get("INTERVIEWER_LLM_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
-        # Local servers (Ollama, llama.cpp) accept any key; the client insists on one.
-        key = api_key or os.environ.get("OPENAI_API_KEY") or ("local" if base_url else None)
-        if not key:
-            raise UserError("the LLM coach needs OPENAI_API_KEY, or --llm-base-url for a local server")
-        self.client = OpenAI(base_url=base_url, api_key=key, timeout=timeout, max_retries=0)
+        self.client = openai_client(base_url, api_key, timeout, "LLM coach")
         self.base_url = str(self.client.base_url)
         self.template = (prompts_dir() / "coach.txt").read_text(encoding="utf-8")
 
@@ -44,9 +35,7 @@ class LLMCoach:
         log = {"coach": "llm", "model": self.model, "base_url": self.base_url, "prompt": prompt}
         started = time.perf_counter()
         try:
-            reply = self.client.chat.completions.create(
-                model=self.model, messages=[{"role": "user", "content": prompt}], temperature=0.3, max_tokens=160)
-            text = (reply.choices[0].message.content or "").strip()
+            text = reply_text(self.client, self.model, prompt, max_tokens=160)
         except Exception as e:  # network, auth, server: the round must go on
             log.update(error=f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}",
                        seconds=round(time.perf_counter() - started, 3))
