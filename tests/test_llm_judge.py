@@ -41,7 +41,7 @@ def test_the_model_sees_only_definitions_and_text_and_quotes_are_placed_in_time(
     (verdicts, log), calls = judge_with(reply(**{"star.result": present, "quantified_result": present,
                                                  "star.task": {"present": True, "quote": "My lead handed it to me"}}))
     prompt = calls[0]["body"]["messages"][0]["content"]
-    assert TEXT in prompt and "star.task: the candidate's own goal" in prompt
+    assert TEXT in prompt and "star.task: the candidate's own goal" in prompt and "- honest_gap: admits" in prompt
     assert "ownership.we_over_i" not in prompt  # counted from pronouns by rule, not asked of the model
     result = verdicts["star.result"]
     assert result.present and result.start == TEXT.split().index("it", 25) * 0.5
