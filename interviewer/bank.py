@@ -12,14 +12,14 @@ from .model import Question
 from .resources import prompts_dir
 from .rounds import get_round, round_names
 
-REGISTRY = "rounds.yaml"  # lives beside the banks but is not one
 FIELDS = {"id", "round", "text", "tags", "target_s", "points", "follow_ups"}
 
 
 def load_bank(extra_files: Optional[list[Path]] = None) -> list[Question]:
     """Every built-in question, then the user's; a user question replaces a built-in with its id."""
     by_id: dict[str, Question] = {}
-    builtin = sorted(p for p in prompts_dir().glob("*.yaml") if p.name != REGISTRY)
+    # a built-in bank is named after its round; the other YAML in prompts/ is data of another kind
+    builtin = [prompts_dir() / f"{r}.yaml" for r in round_names(analysed=False) if (prompts_dir() / f"{r}.yaml").exists()]
     if not builtin:
         raise UserError(f"no question banks found in {prompts_dir()}: the installation is incomplete; reinstall interviewer")
     for path in builtin + [Path(p) for p in extra_files or []]:
