@@ -24,9 +24,10 @@ Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
                    question: Question | None = None, warnings: list[str] | None = None,
-                   credit: Credit | None = None) -> Analysis:
+                   credit: Credit | None = None, judge: str | None = None) -> Analysis:
     """Delivery, structure and feedback for a transcript. Pure: no I/O.
-    `credit` comes from credit.py; a typed answer (no spans) is judged there too."""
+    `credit` comes from credit.py; a typed answer (no spans) is judged there too.
+    `judge`: "learned" or "rules" (analysis.content.JUDGES); None: the default (learned)."""
     from .analysis.content import analyse_content
     from .coach.summary import feedback_summary
 
@@ -40,10 +41,10 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
         analysis.warnings.insert(0, credit.message)
         return analysis
     findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
-    content = analyse_content(rnd, transcript, delivery, question)
+    content = analyse_content(rnd, transcript, delivery, question, judge)
     findings += content.findings
     return analysis.but(structure=content.structure, findings=findings, follow_up=content.follow_up,
-                        gaps=content.gaps, feedback_summary=feedback_summary(findings, rnd))
+                        gaps=content.gaps, feedback_summary=feedback_summary(findings, rnd), judge=content.judge)
 
 
 def level_warnings(stats: dict) -> list[str]:
@@ -52,7 +53,7 @@ def level_warnings(stats: dict) -> list[str]:
     return []
 
 
-def analyse_text_file(path: Path, kind: str, question: Question | None = None) -> Analysis:
+def analyse_text_file(path: Path, kind: str, question: Question | None = None, judge: str | None = None) -> Analysis:
     from .audio.decode import check_readable
 
     check_readable(path)
@@ -62,11 +63,11 @@ def analyse_text_file(path: Path, kind: str, question: Question | None = None) -
         raise UserError(f"{path} is not UTF-8 text") from None
     if not text.strip():
         raise UserError(f"{path} holds no text")
-    return build_analysis(kind, Transcript.from_text(text), None, None, question)
+    return build_analysis(kind, Transcript.from_text(text), None, None, question, judge=judge)
 
 
 def analyse_file(path: Path, kind: str, question: Question | None = None, transcriber=None,
-                 progress: Progress | None = None) -> Analysis:
+                 progress: Progress | None = None, judge: str | None = None) -> Analysis:
     """Analyse a recording of any length; memory stays flat beyond the decoder's buffers."""
     from .audio.decode import stream_audio
     from .speech.stream import FILE_PIECE_S, AnswerTranscriber
@@ -74,7 +75,7 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
 
     get_round(kind)
     if path.suffix.lower() in (".txt", ".md"):
-        return analyse_text_file(path, kind, question)
+        return analyse_text_file(path, kind, question, judge)
     meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
     for block in stream_audio(path):
         meter.add(block)
@@ -94,7 +95,7 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
     heard = answer.finish()
     credit = credit_heard(answer.spans, heard, NO_SPEECH_FILE)
     result = build_analysis(kind, heard.transcript, answer.spans, total, question,
-                            heard.notes + level_warnings(stats), credit)
+                            heard.notes + level_warnings(stats), credit, judge)
     result.audio = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                     "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
     return result

@@ -22,7 +22,13 @@ def add_parser(sub, name: str, help_text: str) -> None:
                    help="speech model: the bundled tiny.en (default), a local CTranslate2 folder, "
                         "or a faster-whisper size name (downloads)")
     p.add_argument("--beam", type=int, default=5, help="beam size; 1 is about twice as fast (default 5)")
+    add_judge_argument(p)
     add_coach_arguments(p)
+
+
+def add_judge_argument(p) -> None:
+    p.add_argument("--judge", default="learned", choices=["learned", "rules"],
+                   help="who decides which parts the answer has: the trained judge (default) or the phrase rules")
 
 
 def run(args) -> int:
@@ -38,7 +44,7 @@ def run(args) -> int:
     transcriber = None if path.suffix.lower() == ".txt" else WhisperTranscriber(args.model, beam_size=args.beam)
     coach = coach_from_args(args)
     with _progress() as progress:
-        result = analyse_file(path, args.kind, question, transcriber, progress)
+        result = analyse_file(path, args.kind, question, transcriber, progress, judge=args.judge)
     result = with_llm_feedback(result, coach)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, indent=2)

@@ -31,6 +31,9 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model (default: bundled tiny.en)")
     p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
     p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")
+    from .analyse import add_judge_argument
+
+    add_judge_argument(p)
     add_coach_arguments(p)
 
 
@@ -73,6 +76,9 @@ def run(args) -> int:
     from ..ui import TerminalUI
     from ..voice import get_voice
 
+    from ..analysis.content import set_default_judge
+
+    set_default_judge(getattr(args, "judge", "learned"))  # every answer of the session is judged by it
     questions = pick_questions(args.round, args.count, args.bank, args.seed)
     rules = endpointing(args.round, args)
     coach = coach_from_args(args)
