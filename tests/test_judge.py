@@ -111,7 +111,7 @@ def test_training_is_deterministic(tmp_path):
     outs = []
     for n in range(2):
         out = tmp_path / f"j{n}.npz"
-        subprocess.run([sys.executable, "-m", "interviewer.judge.train", "--authors", "2", "--limit", "6",
+        subprocess.run([sys.executable, "-m", "interviewer.judge.train", "--authors", "2", "--limit", "2",
                         "--out", str(out)], check=True, capture_output=True, cwd=ROOT, timeout=600)
         outs.append(hashlib.sha256(out.read_bytes()).hexdigest())
     assert outs[0] == outs[1]

@@ -145,7 +145,11 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def _rows(data: list[Prepared], lab: Label, cols: Optional[slice]) -> tuple[np.ndarray, np.ndarray]:
-    use = [p for p in data if lab.name in p.Y]
+    use = [p for p in data if lab.name in p.Y] or [p for p in data[:1]]
+    if not use or lab.name not in use[0].Y:
+        width = data[0].X.shape[1] if data else 0
+        X = np.zeros((1, width), dtype=np.float32)
+        return (X if cols is None else X[:, cols]), np.zeros(1, dtype=np.float32)
     X = np.vstack([p.X for p in use])
     return (X if cols is None else X[:, cols]), np.concatenate([p.Y[lab.name] for p in use])
 
@@ -185,8 +189,8 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
                 oof_t.append(bool(p.truth[lab.name]))
                 oof_r.append(bool(p.rules[lab.name]))
     s, t, r = np.array(oof_s), np.array(oof_t), np.array(oof_r)
-    thr = _threshold(s, t)
-    learned_acc, rules_acc = ((s >= thr) == t).mean(), (r == t).mean()
+    thr = _threshold(s, t) if len(s) else 0.5
+    learned_acc, rules_acc = (((s >= thr) == t).mean(), (r == t).mean()) if len(s) else (0.0, 1.0)
     w, b = _fit(*_rows(train, lab, cols))
     return {"coef": w, "intercept": b, "threshold": thr, "inner_learned": float(learned_acc),
             "inner_rules": float(rules_acc), "select": "learned" if learned_acc >= rules_acc else "rules"}
@@ -274,9 +278,14 @@ def overall(results: dict, form: str, variant: str) -> float:
 
 # ---------------------------------------------------------------- entry points
 
-def prepare_all(log=print) -> list[Prepared]:
-    data = []
+def prepare_all(log=print, keep=AUTHORS, limit: int = 0) -> list[Prepared]:
+    """`keep`, `limit`: only these authors, at most `limit` answers each per round and form (for tests)."""
+    data, seen = [], {}
     for item in load_answers():
+        key = (item["author"], item["form"], item["kind"])
+        if item["author"] not in keep or (limit and seen.get(key, 0) >= limit):
+            continue
+        seen[key] = seen.get(key, 0) + 1
         for heard in ((False, True) if item["form"] == "written" else (False,)):
             p = prepare(item, heard)
             if p is not None:
@@ -293,7 +302,7 @@ def train_all(data: list[Prepared], choice: dict) -> JudgeModel:
         labels[lab.name] = LabelModel(lab.name, m["coef"], m["intercept"], m["threshold"],
                                       "mean" if lab.answer else "max", use)
     meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "seed": SEED,
-            "authors": list(AUTHORS), "answers": len({p.id for p in data}),
+            "authors": [a for a in AUTHORS if any(p.author == a for p in data)], "answers": len({p.id for p in data}),
             "features": "wordllama l2_supercat 256-d clause + window embeddings, rule hits, position, tense, person, numbers"}
     return JudgeModel(labels, feature_names(), meta)
 
@@ -303,7 +312,7 @@ def main(argv=None) -> int:
     ap.add_argument("--accuracy", action="store_true", help="leave-one-author-out report to tests/corpus/accuracy.md")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--authors", type=int, default=len(AUTHORS), help="train on the first N authors only (tests)")
-    ap.add_argument("--limit", type=int, default=0, help="at most N answers per author (tests)")
+    ap.add_argument("--limit", type=int, default=0, help="at most N answers per author, round and form (tests)")
     args = ap.parse_args(argv)
     try:  # one BLAS thread: many small fits, and threads fighting over two cores cost 50x
         from threadpoolctl import threadpool_limits
@@ -311,16 +320,8 @@ def main(argv=None) -> int:
     except ImportError:
         pass
     log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
-    data = prepare_all(log)
-    if args.authors < len(AUTHORS) or args.limit:
-        keep = set(AUTHORS[:args.authors])
-        seen: dict = {}
-        sub = []
-        for p in data:
-            if p.author in keep and (not args.limit or seen.setdefault((p.author, p.form), 0) < args.limit):
-                seen[(p.author, p.form)] = seen.get((p.author, p.form), 0) + 1
-                sub.append(p)
-        data = sub
+    keep = set(AUTHORS[:args.authors])
+    data = prepare_all(log, keep=keep, limit=args.limit)
     if args.accuracy:
         from .report import write_report
         write_report(data, log)
