@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := libportaudio2 libespeak-ng1 espeak-ng pulseaudio pulseaudio-utils libasound2-plugins chromium
 
-.PHONY: demo test system-deps venv dev bench clean
+.PHONY: demo test system-deps venv dev bench clean train accuracy heard
 
 demo: venv
 	$(BIN)/interviewer demo
@@ -15,6 +15,23 @@ test: dev
 
 bench: dev
 	$(BIN)/python benchmarks/run.py --live
+	$(BIN)/python benchmarks/judge.py
+
+# The learned content judge: fit on tests/corpus/sentences/ -> interviewer/data/judge.npz (deterministic).
+train: $(VENV)/.installed-train
+	$(BIN)/python -m interviewer.judge.train
+
+# Leave-one-author-out figures, rules against learned, written and as heard -> tests/corpus/accuracy.md
+accuracy: $(VENV)/.installed-train
+	$(BIN)/python -m interviewer.judge.train --accuracy
+
+# Speak corpus answers with Piper and recognise them with Whisper -> tests/corpus/sentences/heard.yaml
+heard: dev
+	$(BIN)/python benchmarks/make_heard.py
+
+$(VENV)/.installed-train: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install -q -e '.[train]'
+	touch $@
 
 # chromium: the report's browser tests (playwright drives /usr/bin/chromium; no browser download).
 # apt-get when root; otherwise print the exact command and stop.

@@ -24,9 +24,11 @@ Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
                    question: Question | None = None, warnings: list[str] | None = None,
-                   credit: Credit | None = None) -> Analysis:
+                   credit: Credit | None = None, judge: str | None = None, verdicts: dict | None = None) -> Analysis:
     """Delivery, structure and feedback for a transcript. Pure: no I/O.
-    `credit` comes from credit.py; a typed answer (no spans) is judged there too."""
+    `credit` comes from credit.py; a typed answer (no spans) is judged there too.
+    `judge`: "learned", "rules" or "llm" (analysis.content.JUDGES); None: the default (learned).
+    `verdicts`: with "llm", the model's checked verdicts (coach.llm_judge.consult asks for them)."""
     from .analysis.content import analyse_content
     from .coach.summary import feedback_summary
 
@@ -40,10 +42,10 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
         analysis.warnings.insert(0, credit.message)
         return analysis
     findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
-    content = analyse_content(rnd, transcript, delivery, question)
+    content = analyse_content(rnd, transcript, delivery, question, judge, verdicts)
     findings += content.findings
     return analysis.but(structure=content.structure, findings=findings, follow_up=content.follow_up,
-                        gaps=content.gaps, feedback_summary=feedback_summary(findings, rnd))
+                        gaps=content.gaps, feedback_summary=feedback_summary(findings, rnd), judge=content.judge)
 
 
 def level_warnings(stats: dict) -> list[str]:
@@ -52,7 +54,7 @@ def level_warnings(stats: dict) -> list[str]:
     return []
 
 
-def analyse_text_file(path: Path, kind: str, question: Question | None = None) -> Analysis:
+def analyse_text_file(path: Path, kind: str, question: Question | None = None, judge=None) -> Analysis:
     from .audio.decode import check_readable
 
     check_readable(path)
@@ -62,11 +64,24 @@ def analyse_text_file(path: Path, kind: str, question: Question | None = None) -
         raise UserError(f"{path} is not UTF-8 text") from None
     if not text.strip():
         raise UserError(f"{path} holds no text")
-    return build_analysis(kind, Transcript.from_text(text), None, None, question)
+    return judged(kind, Transcript.from_text(text), None, None, question, [], None, judge)
+
+
+def judged(kind: str, transcript: Transcript, spans, duration_s, question: Question | None, warnings: list[str],
+           credit: Credit | None, judge) -> Analysis:
+    """build_analysis, with the LLM judge consulted first when `judge` is one (the only I/O here)."""
+    from .coach.llm_judge import consult
+
+    credit = credit or credit_text(transcript)
+    name, verdicts, call, more = consult(judge, kind, transcript, question.text if question else None) \
+        if credit.credited else (judge if isinstance(judge, str) else "learned", None, None, [])
+    result = build_analysis(kind, transcript, spans, duration_s, question, warnings + more, credit, name, verdicts)
+    result.judge_call = call
+    return result
 
 
 def analyse_file(path: Path, kind: str, question: Question | None = None, transcriber=None,
-                 progress: Progress | None = None) -> Analysis:
+                 progress: Progress | None = None, judge=None) -> Analysis:
     """Analyse a recording of any length; memory stays flat beyond the decoder's buffers."""
     from .audio.decode import stream_audio
     from .speech.stream import FILE_PIECE_S, AnswerTranscriber
@@ -74,7 +89,7 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
 
     get_round(kind)
     if path.suffix.lower() in (".txt", ".md"):
-        return analyse_text_file(path, kind, question)
+        return analyse_text_file(path, kind, question, judge)
     meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
     for block in stream_audio(path):
         meter.add(block)
@@ -93,8 +108,8 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
             progress(done, total)
     heard = answer.finish()
     credit = credit_heard(answer.spans, heard, NO_SPEECH_FILE)
-    result = build_analysis(kind, heard.transcript, answer.spans, total, question,
-                            heard.notes + level_warnings(stats), credit)
+    result = judged(kind, heard.transcript, answer.spans, total, question,
+                    heard.notes + level_warnings(stats), credit, judge)
     result.audio = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                     "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
     return result

@@ -61,6 +61,7 @@ class Analysis:
     coach: Optional[dict] = None                          # the logged LLM call, when one wrote the summary
     follow_up_gap: Optional[str] = None                   # set when this answers a follow-up
     judge: Optional[str] = None                           # which content judge decided the parts
+    judge_call: Optional[dict] = None                     # the logged LLM judge call, with --judge llm
 
     @property
     def credited(self) -> bool:
@@ -77,7 +78,7 @@ class Analysis:
             "follow_up": self.follow_up, "gaps": list(self.gaps), "warnings": list(self.warnings),
             "credited": self.credited, "credit": self.credit.to_dict(),
         }
-        for key in ("audio", "coach", "follow_up_gap", "judge"):
+        for key in ("audio", "coach", "follow_up_gap", "judge", "judge_call"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         return d
@@ -91,4 +92,5 @@ class Analysis:
                    findings=[Finding(**f) for f in d.get("feedback", [])],
                    feedback_summary=d.get("feedback_summary", ""), follow_up=d.get("follow_up"),
                    gaps=list(d.get("gaps", [])), warnings=list(d.get("warnings", [])), audio=d.get("audio"),
-                   coach=d.get("coach"), follow_up_gap=d.get("follow_up_gap"), judge=d.get("judge"))
+                   coach=d.get("coach"), follow_up_gap=d.get("follow_up_gap"), judge=d.get("judge"),
+                   judge_call=d.get("judge_call"))

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .analyse import build_analysis
+from .analyse import judged
 from .audio.wavwriter import write_wav
 from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
@@ -34,9 +34,11 @@ class Parts:
 
 
 class Round:
-    def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True, coach=None):
+    def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True, coach=None,
+                 judge="learned"):
         self.parts, self.store, self.ui, self.rules, self.follow_ups = parts, store, ui, rules, follow_ups
         self.coach = coach  # None: the offline summary is spoken
+        self.judge = judge  # a judge's name, or an LLMJudge (--judge llm)
         self.findings: list[Finding] = []
         self.answered = 0         # questions with a usable answer
         self.followed_up = 0      # follow-ups with a usable answer
@@ -93,8 +95,8 @@ class Round:
 
     def _analyse(self, q: Question, rec: Recording, gap: str | None) -> Analysis:
         credit = credit_heard(rec.spans, rec.heard, NO_SPEECH_MIC)
-        analysis = build_analysis(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q,
-                                  rec.heard.notes + rec.warnings, credit)
+        analysis = judged(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q,
+                          rec.heard.notes + rec.warnings, credit, self.judge)
         if gap:
             analysis = judge_follow_up(analysis, gap)
         analysis = with_llm_feedback(analysis, self.coach)

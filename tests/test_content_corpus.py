@@ -55,8 +55,8 @@ def measure(part: str = "tuned") -> tuple[dict, list[str]]:
     for item in load_items():
         if item["blind"] or (part == "heldout" and not item["heldout"]):
             continue
-        got = analyse_content(item["kind"], Transcript.from_text(item["text"])).structure
-        heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"]))).structure
+        got = analyse_content(item["kind"], Transcript.from_text(item["text"]), judge="rules").structure
+        heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"])), judge="rules").structure
         for component, label in item["labels"].items():
             row = scores[component]
             row["n"] += 1
@@ -93,8 +93,8 @@ def measure_file(name: str) -> dict:
     scores = defaultdict(lambda: {"n": 0, "ok": 0, "ok_heard": 0})
     data = yaml.safe_load((CORPUS / name).read_text())
     for item in data["items"]:
-        got = analyse_content(item["kind"], Transcript.from_text(item["text"])).structure
-        heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"]))).structure
+        got = analyse_content(item["kind"], Transcript.from_text(item["text"]), judge="rules").structure
+        heard = analyse_content(item["kind"], Transcript.from_text(as_heard(item["text"])), judge="rules").structure
         for component, label in item["labels"].items():
             row = scores[component]
             row["n"] += 1

@@ -10,6 +10,17 @@ STORY = ("at my last job our deploys took an hour i was asked to speed them up "
          "i cached the docker layers and i split the test suite in the end deploys took ten minutes")
 
 
+
+@pytest.fixture(autouse=True)
+def _rules_judge():
+    """These tests pin the phrase rules' own behaviour; the learned judge has tests/test_judge.py."""
+    from interviewer.analysis import content
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(content, "DEFAULT_JUDGE", "rules")
+        yield
+
+
 def timed(text: str, step: float = 0.4) -> Transcript:
     words = [Word(w, i * step, i * step + 0.3) for i, w in enumerate(text.split())]
     return Transcript(text, words)

@@ -104,8 +104,9 @@ def run_round(tmp_path, answers, texts, rules=Endpointing(end_silence_s=2.0, max
     store = SessionStore.create("behavioural", root=tmp_path)
     ui = ui or FakeUI()
     q = questions or [Question("b1", "behavioural", "Tell me about a slow pipeline you fixed.")]
+    # the phrase rules judge here: these tests are about the loop, tests/test_judge.py about the judge
     finished = Round(Parts(FakeVoice(), FakeSpeaker(), listen, transcriber), store, ui, rules,
-                     follow_ups=follow_ups).run(q)
+                     follow_ups=follow_ups, judge="rules").run(q)
     return finished, json.loads((store.path / "session.json").read_text()), ui, store
 
 

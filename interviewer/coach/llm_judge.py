@@ -108,3 +108,26 @@ def parse(text: str, labels: list[str], transcript: Transcript) -> tuple[dict[st
         else:
             verdicts[label] = Verdict(True, quote, transcript.words[at].start)
     return verdicts, rejected
+
+
+def consult(judge, kind: str, transcript: Transcript, question: str | None) -> tuple[str, dict | None, dict | None, list[str]]:
+    """Resolve `judge` (a name, or an LLMJudge) for one answer before it is analysed:
+    (judge name for the analysis, the model's verdicts by path, the logged call, warnings).
+    A failing server falls back to the offline learned judge, with a warning that says why."""
+    if not isinstance(judge, LLMJudge):
+        return judge or "learned", None, None, []
+    from ..rounds import get_round
+
+    try:
+        verdicts, log = judge.judge(get_round(kind), transcript, question)
+    except JudgeFailed as e:
+        return "learned", None, {"judge": "llm", "model": judge.model, "error": str(e)}, [
+            f"LLM judge unavailable ({e}); the offline judge decided the parts"]
+    return "llm", {k: (v.present, v.quote, v.start) for k, v in verdicts.items()}, log, []
+
+
+def judge_from_args(args):
+    """`--judge llm`: an LLMJudge on the same server options as `--coach llm`; otherwise the judge's name."""
+    if getattr(args, "judge", "learned") != "llm":
+        return getattr(args, "judge", "learned")
+    return LLMJudge(args.llm_model, args.llm_base_url)

@@ -22,12 +22,20 @@ def add_parser(sub, name: str, help_text: str) -> None:
                    help="speech model: the bundled tiny.en (default), a local CTranslate2 folder, "
                         "or a faster-whisper size name (downloads)")
     p.add_argument("--beam", type=int, default=5, help="beam size; 1 is about twice as fast (default 5)")
+    add_judge_argument(p)
     add_coach_arguments(p)
+
+
+def add_judge_argument(p) -> None:
+    p.add_argument("--judge", default="learned", choices=["learned", "rules", "llm"],
+                   help="who decides which parts the answer has: the trained judge (default), the phrase rules, "
+                        "or a language model on the --llm-model / --llm-base-url server (falls back to learned)")
 
 
 def run(args) -> int:
     from ..analyse import analyse_file
     from ..coach.llm import coach_from_args, with_llm_feedback
+    from ..coach.llm_judge import judge_from_args
     from ..model import Question
     from ..rounds import get_round
     from ..speech.whisper import WhisperTranscriber
@@ -37,8 +45,9 @@ def run(args) -> int:
     path = Path(args.audio)
     transcriber = None if path.suffix.lower() == ".txt" else WhisperTranscriber(args.model, beam_size=args.beam)
     coach = coach_from_args(args)
+    judge = judge_from_args(args)
     with _progress() as progress:
-        result = analyse_file(path, args.kind, question, transcriber, progress)
+        result = analyse_file(path, args.kind, question, transcriber, progress, judge=judge)
     result = with_llm_feedback(result, coach)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, indent=2)

@@ -32,6 +32,9 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
     p.add_argument("--retry", metavar="SESSION:N", help="ask answer N of SESSION again and compare (e.g. latest:1)")
     p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")
+    from .analyse import add_judge_argument
+
+    add_judge_argument(p)
     add_coach_arguments(p)
 
 
@@ -68,6 +71,7 @@ def run(args) -> int:
     from ..audio.devices import find_device
     from ..audio.io import FileIn, MicIn, NullOut, SpeakerOut
     from ..coach.llm import coach_from_args
+    from ..coach.llm_judge import judge_from_args
     from ..session import Parts, Round
     from ..speech.whisper import WhisperTranscriber
     from ..store import SessionStore, recordings_dir
@@ -101,5 +105,5 @@ def run(args) -> int:
     if retry:
         retry.attach(store, ui)  # tags the answer with retry_of and shows the comparison
     finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
-                     follow_ups=not args.no_follow_ups, coach=coach).run(questions)
+                     follow_ups=not args.no_follow_ups, coach=coach, judge=judge_from_args(args)).run(questions)
     return 0 if finished else 130

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from ...errors import UserError
 from ...model import Finding, Question, Transcript
 from ...result import Delivery
 from ...rounds import Round, get_round
@@ -23,7 +24,7 @@ from .star import analyse_star, star_findings
 from .text import Clause, clauses_of
 from .thinkaloud import analyse_think_aloud, think_aloud_findings
 
-__all__ = ["ContentResult", "analyse_content"]
+__all__ = ["ContentResult", "JUDGES", "analyse_content"]
 
 
 @dataclass
@@ -56,25 +57,54 @@ class ContentResult:
     findings: list[Finding] = field(default_factory=list)
     follow_up: Optional[str] = None
     gaps: list[str] = field(default_factory=list)  # missing parts, biggest first
+    judge: str = "rules"                            # which judge decided the parts
+
+
+JUDGES = ("learned", "rules", "llm")
+DEFAULT_JUDGE = "learned"
+Verdicts = dict  # part path -> (present, quote, start): a language model's verdicts, already checked
 
 
 def analyse_content(rnd: Round | str, transcript: Transcript, delivery: Optional[Delivery] = None,
-                    question: Optional[Question] = None) -> ContentResult:
-    """`rnd`: a Round or its name; `delivery`: None for a typed answer with no timings."""
+                    question: Optional[Question] = None, judge: Optional[str] = None,
+                    verdicts: Optional[Verdicts] = None) -> ContentResult:
+    """`rnd`: a Round or its name; `delivery`: None for a typed answer with no timings.
+    `judge`: "learned" (default: the trained judge decides each part, interviewer/judge), "rules" (the
+    phrase rules) or "llm" (`verdicts` from a language model decide the parts it was asked about, on
+    top of the learned judge). The rules always build the structure; a judge then overrides
+    `present`, `evidence` and `start` of the parts it decides."""
     rnd = get_round(rnd) if isinstance(rnd, str) else rnd
     delivery = delivery or Delivery(word_count=len(transcript.words))
     clauses = clauses_of(transcript)
     facts = Facts(clauses, delivery, mindset(clauses), rnd)
-    build, judge = ANALYSERS[rnd.name]
+    build, find_in = ANALYSERS[rnd.name]
     structure = build(facts)
-    findings = judge(structure, facts)
-    structure.update(facts.shared)
+    structure.update(facts.shared)  # the same dicts: a verdict written into one is seen by both
+    judge = judge or DEFAULT_JUDGE
+    if judge not in JUDGES:
+        raise UserError(f"unknown judge {judge!r}: choose one of {', '.join(JUDGES)}")
+    if judge in ("learned", "llm") and clauses:
+        from ...judge import apply
+        apply(rnd.name, clauses, structure)
+    if judge == "llm" and verdicts:
+        _write_llm(structure, verdicts)
+    findings = find_in(structure, facts)  # findings come from the decided structure
     findings += mindset_findings(facts.shared, delivery, len(clauses))
     for f in findings:
         if not f.evidence and clauses:
             _point_at_answer(f, clauses, rnd)
     gaps = rnd.gaps(structure)
-    return ContentResult(structure, findings, follow_up_for(rnd, gaps, question), gaps)
+    return ContentResult(structure, findings, follow_up_for(rnd, gaps, question), gaps, judge)
+
+
+def _write_llm(structure: dict, verdicts: Verdicts) -> None:
+    """The model's verdicts, kept consistent as the other judges are (no STAR credit for a hypothetical)."""
+    from ...judge import gate, write_verdict
+
+    gated = gate({path: v[0] for path, v in verdicts.items()})
+    for path, (present, quote, start) in verdicts.items():
+        keep = present and gated[path]
+        write_verdict(structure, path, keep, quote if keep else "", start if keep else None)
 
 
 def follow_up_for(rnd: Round, gaps: list[str], question: Optional[Question] = None) -> Optional[str]:

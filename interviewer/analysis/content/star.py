@@ -107,6 +107,24 @@ def _label(c: Clause, seen_action: bool) -> list[tuple[str, int]]:
     return []
 
 
+def clause_labels(clauses: list[Clause]) -> list[set[str]]:
+    """The STAR parts the rules give each clause, in order (as analyse_star labels them, before the
+    hypothetical and generic-answer gates), plus "quantified" on result pieces that carry a number.
+    Read by the learned judge as features; analyse_star's own verdicts do not depend on it."""
+    out, seen_action = [], False
+    for c in clauses:
+        pieces, got = _label(c, seen_action), set()
+        for n, (part, at) in enumerate(pieces):
+            upto = pieces[n + 1][1] if n + 1 < len(pieces) else len(c.tokens)
+            got.add(part)
+            if part == "action":
+                seen_action = True
+            if part == "result" and _quantified(c.words[at:upto]):
+                got.add("quantified")
+        out.append(got)
+    return out
+
+
 def _quantified(words: list[str]) -> bool:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""

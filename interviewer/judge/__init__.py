@@ -1,0 +1,103 @@
+"""The learned content judge: decides which parts an answer carries, sentence (clause) by sentence.
+
+    decide(kind, clauses, structure) -> {label: verdict}; apply(...) writes them into the structure
+
+Features: interviewer/judge/features.py; weights: interviewer/data/judge.npz (`make train`,
+interviewer/judge/train.py); inference is numpy only. Which labels it decides, and which stay
+with the phrase rules, is stored in the weights file (picked by leave-one-author-out).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["Verdict", "apply", "decide", "gate", "write_verdict"]
+
+
+@dataclass
+class Verdict:
+    present: bool
+    score: float          # the answer-level probability the threshold was applied to
+    clause: int           # index of the clause with the highest probability (the evidence)
+    threshold: float
+
+
+def gate(verdicts: dict) -> dict:
+    """Consistency the rules keep too: a hypothetical answer tells no STAR story; a quantified result needs
+    a result; a researched anchor needs an anchor. `verdicts`: label -> bool."""
+    v = dict(verdicts)
+    if v.get("hypothetical"):
+        for k in ("star.situation", "star.task", "star.action", "star.result", "quantified_result"):
+            if k in v:
+                v[k] = False
+    if "quantified_result" in v and v.get("star.result") is False:
+        v["quantified_result"] = False
+    if "negotiation.anchor_researched" in v and v.get("negotiation.anchored") is False:
+        v["negotiation.anchor_researched"] = False
+    return v
+
+
+def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
+    """The learned verdicts for the labels the model decides in this round; `structure` holds the rules'."""
+    from .features import featurise
+    from .labels import labels_for, rule_verdict
+    from .model import load_model
+
+    model = model or load_model()
+    if not clauses:
+        return {}
+    X = featurise(clauses, kind, structure)
+    out: dict[str, Verdict] = {}
+    for lab in labels_for(kind):
+        m = model.labels.get(lab.name)
+        if not lab.learnable or m is None or m.use != "learned":
+            continue
+        probs = m.clause_probs(X)
+        score = m.score(probs)
+        out[lab.name] = Verdict(score >= m.threshold, round(score, 3), int(probs.argmax()), round(m.threshold, 3))
+    every = {lab.name: rule_verdict(structure, lab) for lab in labels_for(kind) if lab.learnable}
+    every.update({k: v.present for k, v in out.items()})
+    gated = gate(every)
+    for k, v in out.items():
+        v.present = bool(gated[k])
+    for k in gated:  # a rule-decided part the gate turns off (e.g. quantified without a learned result)
+        if k not in out and every[k] and not gated[k]:
+            out[k] = Verdict(False, 0.0, 0, 0.0)
+    return out
+
+
+def apply(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
+    """Write the learned verdicts into the structure at each part's path: `present`, `evidence`, `start`
+    (the highest-probability clause) and a new `score`; the shape is otherwise unchanged."""
+    from .labels import BY_NAME
+
+    verdicts = decide(kind, clauses, structure, model)
+    for name, v in verdicts.items():
+        clause = clauses[v.clause] if clauses else None
+        quote = clause.quote() if (v.present and clause is not None) else ""
+        start = clause.start if (v.present and clause is not None) else None
+        write_verdict(structure, BY_NAME[name].path, v.present, quote, start, v.score)
+    return verdicts
+
+
+def write_verdict(structure: dict, path: str, present: bool, quote: str, start: Optional[float],
+                  score: Optional[float] = None) -> None:
+    """One judge's verdict on one part, at its path: a part node gets `present`, `evidence`, `start`
+    (and `score`); a plain flag such as `hypothetical` is set, with the quote kept beside it."""
+    keys = path.split(".")
+    parent = structure
+    for key in keys[:-1]:
+        parent = parent.setdefault(key, {})
+    node = parent.get(keys[-1])
+    if isinstance(node, dict):
+        node.update(present=present, evidence=quote, start=start)
+        if score is not None:
+            node["score"] = score
+    else:
+        parent[keys[-1]] = present
+        if path == "quantified_result":
+            structure["quantified_evidence"] = quote
+
+
+def quote_of(clauses: list, index: int) -> Optional[str]:
+    return clauses[index].quote() if 0 <= index < len(clauses) else None

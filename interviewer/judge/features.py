@@ -1,0 +1,204 @@
+"""Features of each clause of an answer, for the learned judge. numpy only (wordllama for the embedding).
+
+Per clause: a wordllama sentence embedding of the clause and of the clause with its neighbours,
+which phrase lists of the rules hit inside it, the rules' STAR label for it, the rules'
+answer-level verdicts, its relative position, tense and person, question form, and numbers.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+import numpy as np
+
+import importlib
+
+from ..analysis.content import design, framework, negotiation, pitch, star, thinkaloud
+from ..analysis.content.lexicon import _compile, _match_from, is_number, is_year
+from ..analysis.content.text import Clause
+from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
+from .labels import LABELS, rule_verdict
+
+mindset = importlib.import_module("interviewer.analysis.content.mindset")  # the package re-exports a function of that name
+
+EMBED_DIM = 256
+KINDS = ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation")
+
+
+class Phrases:
+    """The rules' phrase list, indexed by first token so a clause is scanned once (same matches as lexicon.find)."""
+
+    def __init__(self, phrases):
+        self.by_word: dict[str, list] = {}
+        self.by_prefix: list[tuple[str, tuple]] = []
+        self.anywhere: list[tuple] = []
+        for phrase in phrases:
+            pats = _compile(phrase)
+            head = pats[0]
+            if head in ("*", "...", "{num}"):
+                self.anywhere.append(pats)
+                continue
+            for alt in head.split("|"):
+                if alt.endswith("*") and len(alt) > 1:
+                    self.by_prefix.append((alt[:-1], pats))
+                else:
+                    self.by_word.setdefault(alt, []).append(pats)
+
+    def hit(self, words: list[str]) -> bool:
+        for i, w in enumerate(words):
+            for pats in self.by_word.get(w, ()):
+                if _match_from(pats, words, i) is not None:
+                    return True
+            for prefix, pats in self.by_prefix:
+                if w.startswith(prefix) and _match_from(pats, words, i) is not None:
+                    return True
+            for pats in self.anywhere:
+                if _match_from(pats, words, i) is not None:
+                    return True
+        return False
+
+
+PHRASE_LISTS = {
+    "situation": star.SITUATION, "task": star.TASK, "task_early": star.TASK_EARLY,
+    "result_marker": star.RESULT_MARKERS, "outcome": star.OUTCOME,
+    "what": framework.WHAT, "capability": framework.CAPABILITY, "define_intro": framework.DEFINE_INTRO,
+    "when": framework.WHEN, "why": framework.WHY, "why_causal": framework.WHY_CAUSAL, "tradeoff": framework.TRADEOFF,
+    "not_definition": framework._NOT_DEFINITION, "verdict": framework._VERDICT,
+    "requirements": design.REQUIREMENTS, "estimation": design.ESTIMATION, "rate": design._RATE,
+    "suppose": design._SUPPOSE, "scale": design._SCALE, "components": design.COMPONENTS, "high_level": design.HIGH_LEVEL,
+    "deep_dive": design.DEEP_DIVE, "tradeoffs": design.TRADEOFFS, "failure": design.FAILURE, "heavy": design.HEAVY,
+    "small": design.SMALL,
+    "complexity": thinkaloud.COMPLEXITY, "testing": thinkaloud.TESTING, "brute": thinkaloud.BRUTE,
+    "optimise": thinkaloud.OPTIMISE,
+    "role_openers": pitch.ROLE_OPENERS, "role_nouns": pitch.ROLE_NOUNS, "focus": pitch.FOCUS, "next": pitch.NEXT,
+    "opinion": mindset.OPINION, "honest_gap": mindset.HONEST_GAP, "gap_bridge": mindset.GAP_BRIDGE,
+    "buzz": mindset.BUZZ, "concrete": mindset.CONCRETE, "asking": mindset.ASKING,
+    "accept": negotiation.ACCEPT, "not_yet": negotiation.NOT_YET, "time": negotiation.TIME, "weak": negotiation.WEAK,
+    "want": negotiation.WANT, "research": negotiation.RESEARCH, "firm_accept": negotiation.FIRM_ACCEPT,
+    "levers": [p for cues in negotiation.LEVERS.values() for p in cues],
+}
+
+
+@lru_cache(maxsize=1)
+def _phrase_sets() -> dict[str, Phrases]:
+    return {name: Phrases(phrases) for name, phrases in PHRASE_LISTS.items()}
+
+
+_FIRST_SING = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
+_FIRST_PLUR = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours"}
+_SECOND = {"you", "you're", "you've", "you'd", "you'll", "your"}
+_MODAL = {"would", "i'd", "we'd", "you'd", "will", "i'll", "we'll", "could", "should", "might", "gonna"}
+_QUESTION_OPENERS = {"can", "could", "is", "are", "do", "does", "should", "will", "would", "what", "what's",
+                     "how", "which", "who", "when", "where", "why", "am", "any"}
+_RESULT_VERBS = Phrases(star.OUTCOME + ["from {num}", "to {num}", "by {num}", "down|up|under|over|within|in"])
+_HEDGE_LEAD = {"so", "and", "um", "uh", "okay", "ok", "yeah", "well", "like", "also", "then", "but"}
+
+HAND_NAMES = (
+    [f"hit.{n}" for n in PHRASE_LISTS]
+    + ["star.situation", "star.task", "star.action", "star.result", "star.quantified"]
+    + ["rule.action_at", "rule.quantified", "rule.what_hit", "rule.estimation_hit", "rule.role_hit",
+       "rule.anchor_hit", "rule.clarifying", "rule.hypothetical_at", "rule.narrated_at", "components.n"]
+    + ["pos.rel", "pos.first", "pos.last", "pos.second", "len.log", "answer.len_log"]
+    + ["person.i", "person.we", "person.you", "past.share", "modal.n", "modal.any", "q.mark", "q.opener"]
+    + ["num.any", "num.n", "num.year", "num.percent", "num.by_result_verb"]
+    + [f"kind.{k}" for k in KINDS]
+    + [f"answer.rule.{lab.name}" for lab in LABELS if lab.learnable]
+)
+
+
+def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
+    sets = _phrase_sets()
+    star_labels = star.clause_labels(clauses)
+    n = len(clauses)
+    total = sum(len(c.tokens) for c in clauses) or 1
+    answer_rules = [float(bool(rule_verdict(structure, lab))) for lab in LABELS if lab.learnable]
+    kind_hot = [float(kind == k) for k in KINDS]
+    rows = []
+    for idx, c in enumerate(clauses):
+        w = c.words
+        L = max(len(w), 1)
+        hits = [float(sets[name].hit(w)) for name in PHRASE_LISTS]
+        sl = star_labels[idx]
+        star_row = [float(p in sl) for p in ("situation", "task", "action", "result", "quantified")]
+        comps = sum(1 for x in w if sets["components"].hit([x]))
+        rule_row = [
+            float(star._action_at(w) is not None), float(star._quantified(w)),
+            float(framework._what_hit([c], False) is not None), float(design._estimation_hit([c]) is not None),
+            float(pitch._role_hit([c]) is not None), float(negotiation._anchor_hit([c]) is not None),
+            float(mindset.clarifying([c])["present"]), float(hypothetical_at(w) is not None),
+            float(narrated_at(w) is not None), min(comps, 4) / 4,
+        ]
+        pos = [idx / max(n - 1, 1), float(idx == 0), float(idx == n - 1), float(idx == 1),
+               np.log1p(L) / 4, np.log1p(total) / 8]
+        lead = 1 if w and w[0] in _HEDGE_LEAD else 0
+        modal = sum(1 for x in w if x in _MODAL)
+        person = [sum(x in _FIRST_SING for x in w) / L, sum(x in _FIRST_PLUR for x in w) / L,
+                  sum(x in _SECOND for x in w) / L, sum(is_past(x) for x in w) / L, min(modal, 3) / 3,
+                  float(modal > 0), float(bool(c.tokens) and c.tokens[-1].raw.endswith("?")),
+                  float(lead < len(w) and w[lead] in _QUESTION_OPENERS)]
+        nums = [i for i, x in enumerate(w) if is_number(x) and not is_year(x)]
+        by_verb = any(_RESULT_VERBS.hit(w[max(0, i - 4):i + 1]) for i in nums)
+        num_row = [float(bool(nums)), min(len(nums), 4) / 4, float(any(is_year(x) for x in w)),
+                   float("percent" in w), float(by_verb)]
+        rows.append(hits + star_row + rule_row + pos + person + num_row + kind_hot + answer_rules)
+    return np.asarray(rows, dtype=np.float32).reshape(n, len(HAND_NAMES))
+
+
+def clause_text(c: Clause) -> str:
+    seen, raws = set(), []
+    for t in c.tokens:
+        if t.word_index not in seen:
+            seen.add(t.word_index)
+            raws.append(t.raw)
+    return " ".join(raws)
+
+
+class Embedder:
+    """wordllama's 256-d sentence embedding, loaded offline from the weights inside its own wheel."""
+
+    _model = None
+
+    @classmethod
+    def model(cls):
+        if cls._model is None:
+            from ..errors import UserError
+            try:
+                import wordllama
+                from wordllama import WordLlama
+            except ImportError:
+                raise UserError("the learned judge needs the wordllama package: pip install wordllama "
+                                "(or use --judge rules)") from None
+            cls._model = WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True,
+                                        dim=EMBED_DIM)
+        return cls._model
+
+    @classmethod
+    def embed(cls, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, EMBED_DIM), dtype=np.float32)
+        e = np.asarray(cls.model().embed(texts, norm=False), dtype=np.float32)
+        norms = np.linalg.norm(e, axis=1, keepdims=True)
+        return e / np.where(norms > 0, norms, 1.0)
+
+
+def featurise(clauses: list[Clause], kind: str, structure: dict, embed: bool = True) -> np.ndarray:
+    """One row per clause: [embedding of the clause, embedding of the clause with its neighbours, hand features]."""
+    hand = _hand(clauses, kind, structure)
+    if not embed:
+        return hand
+    texts = [clause_text(c) for c in clauses]
+    windows = [" ".join(texts[max(0, i - 1):i + 2]) for i in range(len(texts))]
+    emb = Embedder.embed(texts + windows)
+    return np.hstack([emb[:len(texts)], emb[len(texts):], hand]).astype(np.float32)
+
+
+def feature_names() -> list[str]:
+    return [f"emb.{i}" for i in range(EMBED_DIM)] + [f"win.{i}" for i in range(EMBED_DIM)] + HAND_NAMES
+
+
+_WORD = re.compile(r"[^\w\s'%$]")
+
+
+def as_heard(text: str) -> str:
+    """Lower-cased, punctuation stripped: how a speech recogniser often returns an answer."""
+    return " ".join(_WORD.sub(" ", text.lower()).split())

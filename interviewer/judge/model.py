@@ -1,0 +1,97 @@
+"""The learned judge at run time: numpy only. Weights in interviewer/data/judge.npz (`make train`).
+
+Each label has a linear classifier over clause features (the scaler is folded into the weights);
+a part is present when the highest clause probability (for answer-level labels, the mean)
+passes the label's threshold, chosen by cross-validation over the training authors.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from ..errors import UserError
+
+VERSION = 1
+WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
+
+
+@dataclass
+class LabelModel:
+    name: str
+    coef: np.ndarray        # (features,) float32, on raw features
+    intercept: float
+    threshold: float
+    agg: str                # "max" over clauses, or "mean" for answer-level labels
+    use: str                # "learned" or "rules": which decides at run time (picked by leave-one-author-out)
+
+    def clause_probs(self, X: np.ndarray) -> np.ndarray:
+        z = X @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def score(self, probs: np.ndarray) -> float:
+        if probs.size == 0:
+            return 0.0
+        return float(probs.mean() if self.agg == "mean" else probs.max())
+
+
+@dataclass
+class JudgeModel:
+    labels: dict[str, LabelModel]
+    features: list[str]
+    meta: dict
+
+    def save(self, path: Path) -> None:
+        """A deterministic .npz: same model -> same bytes (fixed zip timestamps, sorted keys)."""
+        arrays = {"features": np.array(self.features), "meta": np.array(json.dumps(self.meta, sort_keys=True))}
+        names = sorted(self.labels)
+        arrays["label_names"] = np.array(names)
+        arrays["coef"] = np.stack([self.labels[n].coef for n in names]).astype(np.float32)
+        arrays["intercept"] = np.array([self.labels[n].intercept for n in names], dtype=np.float32)
+        arrays["threshold"] = np.array([self.labels[n].threshold for n in names], dtype=np.float32)
+        arrays["agg"] = np.array([self.labels[n].agg for n in names])
+        arrays["use"] = np.array([self.labels[n].use for n in names])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for key in sorted(arrays):
+                info = zipfile.ZipInfo(key + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                out = io.BytesIO()
+                np.lib.format.write_array(out, np.asarray(arrays[key]), allow_pickle=False)
+                z.writestr(info, out.getvalue())
+        path.write_bytes(buf.getvalue())
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> "JudgeModel":
+        hint = f"the learned judge's weights {path} are {{}}: rebuild them with `make train` (or use --judge rules)"
+        if not path.exists():
+            raise UserError(hint.format("missing"))
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                meta = json.loads(str(z["meta"]))
+                names = [str(n) for n in z["label_names"]]
+                coef, intercept = z["coef"], z["intercept"]
+                threshold, agg, use = z["threshold"], z["agg"], z["use"]
+                features = [str(f) for f in z["features"]]
+            if meta.get("version") != VERSION or coef.shape != (len(names), len(features)):
+                raise ValueError("version or shape")
+            labels = {n: LabelModel(n, coef[i].astype(np.float32), float(intercept[i]), float(threshold[i]),
+                                    str(agg[i]), str(use[i])) for i, n in enumerate(names)}
+        except UserError:
+            raise
+        except Exception:
+            raise UserError(hint.format("unreadable or from another version")) from None
+        return cls(labels, features, meta)
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Optional[str] = None) -> JudgeModel:
+    return JudgeModel.load(Path(path) if path else WEIGHTS)

@@ -1,0 +1,126 @@
+"""The learned content judge: loads, decides hand-written answers, fails loudly without its weights,
+trains deterministically, and stays out of `--help`."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from interviewer.analysis.content import analyse_content
+from interviewer.errors import UserError
+from interviewer.judge.model import WEIGHTS, JudgeModel
+from interviewer.model import Transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def learned(kind: str, text: str) -> dict:
+    return analyse_content(kind, Transcript.from_text(text), judge="learned").structure
+
+
+def test_weights_ship_and_match_the_corpus():
+    from interviewer.judge.train import corpus_hash
+
+    model = JudgeModel.load()
+    assert model.meta["corpus_sha256"] == corpus_hash(), "the corpus changed: run `make train`"
+    assert model.meta["authors"] == ["Z1", "A2", "A3", "A4", "A5", "A6"]
+    assert WEIGHTS.stat().st_size < 2_000_000
+
+
+def test_content_result_says_which_judge_decided():
+    text = "I led the migration at my last company and we cut costs by a third."
+    assert analyse_content("behavioural", Transcript.from_text(text), judge="rules").judge == "rules"
+    assert analyse_content("behavioural", Transcript.from_text(text), judge="learned").judge == "learned"
+    with pytest.raises(UserError):
+        analyse_content("behavioural", Transcript.from_text(text), judge="oracle")
+
+
+def test_a_full_story_gets_every_star_part_and_evidence_from_the_answer():
+    text = ("Last year at a logistics company our nightly billing export kept failing. "
+            "My manager handed the fix to me because I owned the pipeline. "
+            "I profiled the job, found a slow query, and rewrote it as a batched join. "
+            "As a result the export went from four hours to twenty minutes and has not failed since.")
+    s = learned("behavioural", text)
+    for part in ("situation", "task", "action", "result"):
+        assert s["star"][part]["present"], part
+        assert s["star"][part]["evidence"] and s["star"][part]["evidence"] in text
+    assert s["quantified_result"] is True
+    assert s["hypothetical"] is False
+
+
+def test_a_hypothetical_answer_gets_no_star_credit():
+    text = ("In that situation I would first talk to both people separately. Then I'd set up a meeting "
+            "so everyone feels heard, and I would make sure we agree on next steps. I always try to stay calm.")
+    s = learned("behavioural", text)
+    assert s["hypothetical"] is True
+    assert not any(s["star"][p]["present"] for p in ("situation", "task", "action", "result"))
+
+
+def test_structure_shape_is_kept_and_only_gains_fields():
+    text = "A bloom filter answers maybe or definitely not for set membership using a bit array and a few hashes."
+    rules = analyse_content("technical", Transcript.from_text(text), judge="rules").structure
+    got = learned("technical", text)
+    assert set(rules) <= set(got)
+    for part in ("what", "when", "why", "tradeoff"):
+        assert set(rules["framework"][part]) <= set(got["framework"][part])
+
+
+def test_a_definition_without_is_a_counts_as_what():
+    text = ("A bloom filter: a bit array plus a handful of hash functions that answers maybe-present or "
+            "definitely-absent for set membership. We put one in front of our key lookups.")
+    assert learned("technical", text)["framework"]["what"]["present"]
+
+
+def test_empty_or_one_word_answers_get_no_credit():
+    from interviewer.analyse import build_analysis
+
+    for text in ("", "um"):
+        a = build_analysis("behavioural", Transcript.from_text(text), None, None, judge="learned")
+        assert not a.credited and not a.structure
+
+
+def test_missing_or_corrupt_weights_are_one_line_naming_the_file_and_make_train(tmp_path):
+    missing = tmp_path / "judge.npz"
+    with pytest.raises(UserError) as e:
+        JudgeModel.load(missing)
+    assert str(missing) in str(e.value) and "make train" in str(e.value) and "\n" not in str(e.value)
+    missing.write_bytes(b"not a zip file")
+    with pytest.raises(UserError) as e:
+        JudgeModel.load(missing)
+    assert str(missing) in str(e.value) and "make train" in str(e.value)
+
+
+def test_missing_weights_never_fall_back_to_rules(monkeypatch, tmp_path):
+    from interviewer.judge import model as m
+
+    m.load_model.cache_clear()
+    monkeypatch.setattr(m, "WEIGHTS", tmp_path / "gone.npz")
+    try:
+        with pytest.raises(UserError, match="make train"):
+            learned("behavioural", "I led the migration at my last company and we cut costs by a third.")
+    finally:
+        m.load_model.cache_clear()
+
+
+def test_training_is_deterministic(tmp_path):
+    pytest.importorskip("sklearn")
+    outs = []
+    for n in range(2):
+        out = tmp_path / f"j{n}.npz"
+        subprocess.run([sys.executable, "-m", "interviewer.judge.train", "--authors", "2", "--limit", "2",
+                        "--out", str(out)], check=True, capture_output=True, cwd=ROOT, timeout=600)
+        outs.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert outs[0] == outs[1]
+    small = JudgeModel.load(tmp_path / "j0.npz")
+    assert all(np.isfinite(m.coef).all() for m in small.labels.values())
+
+
+def test_help_does_not_import_the_judge():
+    code = ("import sys\nfrom interviewer.cli import main\ntry:\n    main(['analyse', '--help'])\nexcept SystemExit:\n"
+            "    pass\nprint('LOADED:' + ','.join(m for m in ('wordllama', 'sklearn', 'interviewer.judge') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "LOADED:"
