@@ -93,6 +93,7 @@ def measure(model: str, items: list[tuple[str, Path]]) -> list[dict]:
         r = analyse_file(path, "behavioural", transcriber=whisper)
         rec = r["audio"]["recognition"]
         rows.append({"group": group, "file": path.name, "p": rec["mean_word_probability"], "lp": rec["avg_logprob"],
+                     "en": rec.get("english_probability"),
                      "spans": len(r["delivery"]["pauses"]) + 1 if r["transcript"]["words"] else 0,
                      "words": len(r["transcript"]["words"]), "credited": r["credited"]})
     return rows

@@ -25,11 +25,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import degrade  # noqa: E402
 
 
-def transcriber_for(model: str, cpu_threads: int = 2):
+def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
+    """`model` may carry a front-end: "base+hp" (80 Hz high-pass), "base+hp+norm" (and peak normalisation)."""
+    from interviewer.speech.frontend import FrontEnd
     from interviewer.speech.whisper import WhisperTranscriber
 
     t = WhisperTranscriber(model, beam_size=5, cpu_threads=cpu_threads)
     t.load()
+    if frontend:
+        return FrontEnd(t, 80.0 if "hp" in frontend else None, 0.5 if "norm" in frontend else None)
     return t
 
 
@@ -101,7 +105,8 @@ def main() -> None:
     items = degrade.build_set(conditions=conditions, indices=range(args.answers))
     rows, dump = [], {}
     for model in args.models.split(","):
-        whisper = transcriber_for(model, args.threads)
+        name, _, frontend = model.partition("+")
+        whisper = transcriber_for(name, args.threads, frontend)
         scores, wall, audio = run_batch(items, whisper)
         dump[model] = scores
         for c in conditions:

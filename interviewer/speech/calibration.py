@@ -5,7 +5,8 @@ probabilities and log-probs; how low depends on the model, so the cut-offs are m
 per model (benchmarks/calibrate.py) and kept as data. Three verdicts:
 
 * refused: mean word probability AND average log-prob both under the refuse cut-offs
-  (foreign speech, noise, mumbling): no content credit;
+  (foreign speech, noise, mumbling), or, for a multilingual model, its language ID gives
+  English a probability under `refuse_english`: no content credit;
 * low confidence: English, analysed and credited, but either figure under the "unsure"
   cut-offs: the result says so and why (from the room diagnosis);
 * sure.
@@ -26,9 +27,13 @@ class Cutoffs:
     refuse_logprob: float = -0.8
     unsure_probability: float = 0.75
     unsure_logprob: float = -0.45
+    refuse_english: float = 0.0      # multilingual models: language ID's English probability under this
 
-    def refused(self, mean_probability: float | None, avg_logprob: float | None) -> bool:
+    def refused(self, mean_probability: float | None, avg_logprob: float | None,
+                english_probability: float | None = None) -> bool:
         if mean_probability is None:
+            return True
+        if english_probability is not None and english_probability < self.refuse_english:
             return True
         return mean_probability < self.refuse_probability and (avg_logprob or 0.0) < self.refuse_logprob
 

@@ -37,6 +37,7 @@ class Heard:
     avg_logprob: float | None = None
     mean_probability: float | None = None
     model: str | None = None                 # calibration key of the model that heard it
+    english_probability: float | None = None  # multilingual models only: language ID says English
 
     @property
     def intelligible(self) -> bool:
@@ -45,7 +46,7 @@ class Heard:
         model (interviewer/data/calibration.json, benchmarks/calibrate.py)."""
         from .calibration import cutoffs
 
-        return not cutoffs(self.model).refused(self.mean_probability, self.avg_logprob)
+        return not cutoffs(self.model).refused(self.mean_probability, self.avg_logprob, self.english_probability)
 
     @property
     def low_confidence(self) -> bool:
@@ -131,6 +132,11 @@ class AnswerTranscriber:
         with self._lock:
             self.unvoiced_fillers += dropped
 
+    def _retime_fillers(self, words) -> None:
+        from .fillercheck import retime_fillers
+
+        retime_fillers(words, self.vad.spans)
+
     def finish(self) -> Heard:
         """Close the answer: transcribe what is left, wait, and return the cleaned transcript."""
         self._open.extend(self.vad.finish())
@@ -140,6 +146,7 @@ class AnswerTranscriber:
         if self._pool:
             self._pool.shutdown(wait=True)
         words, notes = guards.clean(pieces, self.vad.spans)
+        self._retime_fillers(words)
         if self.unvoiced_fillers:
             notes.append(f"dropped {self.unvoiced_fillers} filler(s) with no voice under them")
         transcript = Transcript(text=" ".join(w.word for w in words), words=words, language="en")
@@ -150,4 +157,6 @@ class AnswerTranscriber:
         weights = [max(1, len(p.words)) for p in pieces]
         logprob = sum(p.avg_logprob * n for p, n in zip(pieces, weights)) / sum(weights)
         mean_p = sum(w.probability for w in raw) / len(raw)
-        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), model)
+        checked = [(p.english_prob, max(1, len(p.words))) for p in pieces if p.english_prob is not None]
+        english = round(sum(e * n for e, n in checked) / sum(n for _, n in checked), 3) if checked else None
+        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), model, english)

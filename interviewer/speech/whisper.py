@@ -19,6 +19,7 @@ from ..model import Word
 # Whisper drops disfluencies unless its prompt shows them (faster-whisper #319, #901).
 FILLER_PROMPT = "Um, uh, so, like, you know, I mean."
 DEFAULT_MODEL = "bundled"
+LANGUAGE_CHECK_S = 60.0  # multilingual models: pieces starting this early in an answer get a language check
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Piece:
     avg_logprob: float
     no_speech_prob: float
     compression_ratio: float
+    english_prob: float | None = None   # a multilingual model's language-ID probability of English
 
 
 class Transcriber(Protocol):
@@ -91,7 +93,23 @@ class WhisperTranscriber:
                 raise UserError(f"cannot load speech model {self.model_name!r}: {str(e).splitlines()[0]}") from None
         return self._model
 
+    def english_probability(self, audio: np.ndarray) -> float | None:
+        """A multilingual model's probability that `audio` is English; None for an English-only model."""
+        model = self.load()
+        if not getattr(model.model, "is_multilingual", False) or audio.size < 16000 * 0.5:
+            return None
+        _, _, probs = model.detect_language(audio)
+        return round(float(dict(probs).get("en", 0.0)), 3)
+
     def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        pieces = self._transcribe(audio, offset)
+        if pieces and offset < LANGUAGE_CHECK_S:  # the language of an answer shows in its first minute
+            english = self.english_probability(audio)
+            for p in pieces:
+                p.english_prob = english
+        return pieces
+
+    def _transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
         segments, _ = self.load().transcribe(
             audio, language="en", beam_size=self.beam_size, word_timestamps=True,
             initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
