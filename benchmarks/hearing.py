@@ -26,14 +26,15 @@ import degrade  # noqa: E402
 
 
 def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
-    """`model` may carry a front-end: "base+hp" (80 Hz high-pass), "base+hp+norm" (and peak normalisation)."""
+    """`model` may carry extra front-end steps: "base+dn" (Wiener denoise), "base+norm" (peak normalisation).
+    The 80 Hz high-pass is always on (speech/whisper.py)."""
     from interviewer.speech.frontend import FrontEnd
     from interviewer.speech.whisper import WhisperTranscriber
 
     t = WhisperTranscriber(model, beam_size=5, cpu_threads=cpu_threads)
     t.load()
     if frontend:
-        return FrontEnd(t, 80.0 if "hp" in frontend else None, 0.5 if "norm" in frontend else None)
+        return FrontEnd(t, None, 0.5 if "norm" in frontend else None, "dn" in frontend)
     return t
 
 

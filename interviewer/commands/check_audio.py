@@ -47,7 +47,7 @@ def run(args) -> int:
 def room_report(samples, rate: int = 16000) -> dict:
     """The room diagnosis, and a noise floor measured in the gaps of speech (VAD's non-speech
     frames, or minimum statistics), so that talking through the whole check is not read as noise."""
-    from ..audio.levels import verdict
+    from ..audio.levels import levels, verdict
     from ..audio.room import diagnose, noise_floor
 
     spans = None
@@ -60,14 +60,11 @@ def room_report(samples, rate: int = 16000) -> dict:
         spans = vad.spans
     except Exception:  # no VAD model: minimum statistics alone
         pass
-    stats = levels_stats = {}
+    stats = levels(samples, rate)
     floor = noise_floor(samples, rate, spans)
-    from ..audio.levels import levels
-
-    levels_stats = levels(samples, rate)
-    levels_stats["noise_floor_dbfs"] = round(floor, 2)
-    levels_stats["snr_db"] = round(levels_stats["speech_dbfs"] - floor, 2)
-    levels_stats["verdict"], levels_stats["advice"] = verdict(levels_stats)
-    stats = {k: levels_stats[k] for k in ("noise_floor_dbfs", "snr_db", "verdict", "advice")}
-    stats["room"] = diagnose(samples, rate, spans)
-    return stats
+    stats["noise_floor_dbfs"] = round(floor, 2)
+    stats["snr_db"] = round(stats["speech_dbfs"] - floor, 2)
+    stats["verdict"], stats["advice"] = verdict(stats)
+    out = {k: stats[k] for k in ("noise_floor_dbfs", "snr_db", "verdict", "advice")}
+    out["room"] = diagnose(samples, rate, spans)
+    return out

@@ -56,4 +56,4 @@ def cutoffs(model: str | None) -> Cutoffs:
     table = _table()
     entry = table.get("models", {}).get(model or "") or table.get("fallback") or {}
     fields = Cutoffs.__dataclass_fields__
-    return Cutoffs(**{k: float(v) for k, v in entry.items() if k in fields})
+    return Cutoffs(**{k: float(v) for k, v in entry.items() if k in fields and not k.startswith("_")})

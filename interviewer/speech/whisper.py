@@ -102,6 +102,11 @@ class WhisperTranscriber:
         return round(float(dict(probs).get("en", 0.0)), 3)
 
     def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        from .frontend import HIGHPASS_HZ, highpass
+
+        # hum and fan rumble below 80 Hz carry no speech and cost base 7 points of content-word
+        # recall on far and reverberant answers (benchmarks/hearing.py); zero-phase, so no delay
+        audio = highpass(audio, HIGHPASS_HZ)
         pieces = self._transcribe(audio, offset)
         if pieces and offset < LANGUAGE_CHECK_S:  # the language of an answer shows in its first minute
             english = self.english_probability(audio)
