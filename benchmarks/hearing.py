@@ -63,6 +63,10 @@ class _Clocked:
         self.inner, self.done = inner, []
         self.model_key = getattr(inner, "model_key", None)
 
+    def start_answer(self):
+        if hasattr(self.inner, "start_answer"):
+            self.inner.start_answer()
+
     def transcribe(self, audio, offset):
         t = time.monotonic()
         out = self.inner.transcribe(audio, offset)

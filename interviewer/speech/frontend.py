@@ -87,5 +87,9 @@ class FrontEnd:
             audio = normalise(audio, self.normalise_peak)
         return self.inner.transcribe(audio, offset)
 
+    def start_answer(self) -> None:
+        if hasattr(self.inner, "start_answer"):
+            self.inner.start_answer()
+
     def __getattr__(self, name):  # load(), beam_size, model_name... of the wrapped transcriber
         return getattr(self.inner, name)

@@ -61,6 +61,8 @@ class AnswerTranscriber:
                  min_piece_s: float = MIN_PIECE_S):
         self.transcriber = transcriber
         self.min_piece_s = min_piece_s
+        if hasattr(transcriber, "start_answer"):
+            transcriber.start_answer()
         self.vad = vad or StreamingVad()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="asr") if background else None
         self._futures: list[Future] = []

