@@ -129,7 +129,8 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
                             warnings + level_warnings(stats), credit)
     result["audio"] = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
                        "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
-    result["audio"]["recognition"].update(english_probability=heard.english_probability, low_confidence=bool(unsure), reason=unsure["reason"] if unsure else None,
+    result["audio"]["recognition"].update(english_probability=heard.english_probability,
+                                          low_confidence=bool(unsure), reason=unsure["reason"] if unsure else None,
                                           room=unsure["room"] if unsure else [])
     return result
 
