@@ -85,7 +85,7 @@ def test_continuous_speech_is_not_read_as_noise(continuous):
 def test_floor_from_given_speech_spans(speech):
     audio, truth = speech
     x = audio + degrade.noisy_room(audio.size, -45.0, None)
-    spans = [(s, e) for _, s, e in []] or [(truth.first_word_s, truth.pauses[0][0])] + [
+    spans = [(truth.first_word_s, truth.pauses[0][0])] + [
         (b, truth.pauses[i + 1][0] if i + 1 < len(truth.pauses) else truth.duration_s - 0.8)
         for i, (_, b) in enumerate(truth.pauses)]
     assert abs(noise_floor(x, R, spans) - (-45.0)) <= 2.0
