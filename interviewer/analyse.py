@@ -41,6 +41,8 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     if not credit.credited:  # delivery findings on noise or foreign speech would mislead
         analysis.warnings.insert(0, credit.message)
         return analysis
+    if credit.low_confidence:
+        analysis.warnings.insert(0, credit.message)
     findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
     content = analyse_content(rnd, transcript, delivery, question, judge, verdicts)
     findings += content.findings
@@ -91,8 +93,10 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
     if path.suffix.lower() in (".txt", ".md"):
         return analyse_text_file(path, kind, question, judge)
     meter = LevelMeter()  # first pass: levels decide the gain, and give the length for progress
+    head = _Head()        # and the first minute is kept for the room diagnosis
     for block in stream_audio(path):
         meter.add(block)
+        head.add(block)
     if meter.samples == 0:
         raise UserError(f"{path} holds no audio samples")
     stats = meter.stats()
@@ -107,9 +111,35 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
         if progress:
             progress(done, total)
     heard = answer.finish()
-    credit = credit_heard(answer.spans, heard, NO_SPEECH_FILE)
+    credit = credit_heard(answer.spans, heard, NO_SPEECH_FILE, head.audio())
     result = judged(kind, heard.transcript, answer.spans, total, question,
                     heard.notes + level_warnings(stats), credit, judge)
     result.audio = {"path": str(path), "levels": stats, "gain_db": round(20 * math.log10(gain), 1),
-                    "recognition": {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability}}
+                    "recognition": recognition(heard, credit)}
     return result
+
+
+class _Head:
+    """The first minute of a recording, for the room diagnosis."""
+
+    def __init__(self):
+        from .speech.confidence import HEAD_S
+
+        self.limit, self.blocks, self.size = int(HEAD_S * 16000), [], 0
+
+    def add(self, block) -> None:
+        if self.size < self.limit:
+            self.blocks.append(block[: self.limit - self.size])
+            self.size += self.blocks[-1].size
+
+    def audio(self):
+        import numpy as np
+
+        return np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.float32)
+
+
+def recognition(heard, credit: Credit) -> dict:
+    """How sure the recogniser was, for the `audio.recognition` field of the contract."""
+    return {"avg_logprob": heard.avg_logprob, "mean_word_probability": heard.mean_probability,
+            "english_probability": heard.english_probability, "low_confidence": credit.low_confidence,
+            "reason": credit.message if credit.low_confidence else None, "room": list(credit.room)}

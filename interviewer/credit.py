@@ -45,8 +45,10 @@ def credit_text(transcript: Transcript) -> Credit:
     return Credit(True)
 
 
-def credit_heard(spans: list[Span], heard, no_speech: str = NO_SPEECH_FILE) -> Credit:
-    """A spoken answer: `heard` is the recogniser's output (speech.stream.Heard)."""
+def credit_heard(spans: list[Span], heard, no_speech: str = NO_SPEECH_FILE, audio=None) -> Credit:
+    """A spoken answer: `heard` is the recogniser's output (speech.stream.Heard). A poor microphone
+    is never refused: English the recogniser was unsure of is credited as low confidence, with the
+    room diagnosis of `audio` (the answer's first minute, when given) saying what to change."""
     if not spans:
         return Credit(False, "no-speech", no_speech)
     if not heard.transcript.words:
@@ -55,4 +57,9 @@ def credit_heard(spans: list[Span], heard, no_speech: str = NO_SPEECH_FILE) -> C
         return Credit(False, "not-english", NOT_ENGLISH)
     if len(heard.transcript.words) < MIN_WORDS:
         return Credit(False, "too-short", TOO_SHORT)
+    if heard.low_confidence:
+        from .speech.confidence import low_confidence_report
+
+        report = low_confidence_report(heard, audio, spans)
+        return Credit(True, "low-confidence", report["warning"], tuple(report["room"]))
     return Credit(True)

@@ -37,11 +37,18 @@ class Delivery:
 class Credit:
     """Whether what was heard earns content feedback, and why not. Decided in credit.py only."""
     credited: bool
-    reason: str = "ok"            # ok | no-speech | no-words | too-short | not-english
-    message: Optional[str] = None  # the one line the candidate reads when not credited
+    reason: str = "ok"            # ok | low-confidence | no-speech | no-words | too-short | not-english
+    message: Optional[str] = None  # the one line the candidate reads when not credited, or unsure
+    room: tuple = ()              # what the room diagnosis found, when recognition was unsure
+
+    @property
+    def low_confidence(self) -> bool:
+        """Credited, but the recogniser was unsure: the findings rest on a shaky transcript."""
+        return self.credited and self.reason == "low-confidence"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"credited": self.credited, "reason": self.reason, "message": self.message}
+        return {"credited": self.credited, "reason": self.reason, "message": self.message,
+                "low_confidence": self.low_confidence, "room": list(self.room)}
 
 
 @dataclass
@@ -85,7 +92,9 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        credit = d.get("credit") or {"credited": d.get("credited", False)}
+        credit = {k: v for k, v in (d.get("credit") or {"credited": d.get("credited", False)}).items()
+                  if k in ("credited", "reason", "message", "room")}
+        credit["room"] = tuple(credit.get("room", ()))
         return cls(kind=d["kind"], transcript=Transcript.from_dict(d["transcript"]),
                    delivery=Delivery.from_dict(d.get("delivery") or {}), credit=Credit(**credit),
                    question=d.get("question"), structure=d.get("structure") or {},

@@ -94,11 +94,13 @@ def test_cli_json_contract(jfk):
     assert set(result["delivery"]) == {"duration_s", "speech_s", "time_to_first_word_s", "words_per_minute", "pauses",
                                        "longest_pause_s", "fillers", "fillers_per_minute", "hedges", "word_count"}
     assert result["delivery"]["duration_s"] == 11.0
-    assert result["credited"] is True and result["credit"] == {"credited": True, "reason": "ok", "message": None}
+    assert result["credited"] is True and result["credit"] == {"credited": True, "reason": "ok", "message": None,
+                                                               "low_confidence": False, "room": []}
     assert result["gaps"] and all(isinstance(g, str) for g in result["gaps"])  # JFK defines no index
     assert result["follow_up"] and isinstance(result["feedback_summary"], str) and result["feedback_summary"]
     assert set(result["audio"]) == {"path", "levels", "gain_db", "recognition"}
-    assert set(result["audio"]["recognition"]) == {"avg_logprob", "mean_word_probability"}
+    assert set(result["audio"]["recognition"]) == {"avg_logprob", "mean_word_probability", "english_probability",
+                                                   "low_confidence", "reason", "room"}
     for f in result["feedback"]:
         assert set(f) >= {"code", "severity", "message", "start", "evidence"} and f["evidence"]
         assert f["severity"] in ("strength", "suggestion", "warning")

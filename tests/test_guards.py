@@ -81,13 +81,14 @@ def test_unsure_words_are_trimmed_only_at_the_end_of_the_answer():
 
 
 def test_thresholds_are_the_models_own_with_a_neutral_fallback():
-    from interviewer.speech.calibration import calibration_for
+    from interviewer.speech.calibration import cutoffs
     from interviewer.speech.stream import Heard
     from interviewer.model import Transcript
 
-    tiny, other = calibration_for("tiny.en"), calibration_for("some-other-model")
-    assert (tiny.model, tiny.min_mean_word_probability, tiny.tail_probability) == ("tiny.en", 0.6, 0.35)
-    assert other.model == "default" and other.min_mean_word_probability < tiny.min_mean_word_probability
-    unsure = dict(transcript=Transcript("x"), avg_logprob=-0.9, mean_probability=0.55)
-    assert not Heard(**unsure, calibration=tiny).intelligible
-    assert Heard(**unsure, calibration=other).intelligible
+    tiny, other = cutoffs("tiny.en"), cutoffs("some-other-model")
+    assert (tiny.refuse_probability, tiny.tail_probability) == (0.43, 0.35)
+    assert other.tail_probability < tiny.tail_probability and other.refuse_probability > tiny.refuse_probability
+    unsure = dict(transcript=Transcript("x"), avg_logprob=-0.85, mean_probability=0.5)
+    assert Heard(**unsure, model="tiny.en").intelligible          # measured: degraded English reaches this low
+    assert not Heard(**unsure, model="some-other-model").intelligible
+    assert Heard(**unsure, model="tiny.en").low_confidence

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..model import Span, Transcript
 from ..result import Delivery
 from .fillers import find_fillers, find_hedges
+from .first_word import first_word_time
 
 MIN_PAUSE_S = 0.25  # the usual silent-pause threshold in fluency research
 DEAD_AIR_S = 3.0    # "silence is the enemy" in thinking-aloud rounds: this much is dead air
@@ -36,14 +37,8 @@ def measure(transcript: Transcript, spans: list[Span] | None, duration_s: float 
     from ..audio.vad import pauses_between  # numpy: kept out of `--help`
 
     pauses = pauses_between(spans, MIN_PAUSE_S)
-    # First word: where speech containing it begins, since Whisper's first timestamp can run late.
-    first = None
-    if timed:
-        first = timed[0].start
-        for s in spans:
-            if s.end >= timed[0].start - 0.1:
-                first = min(first, s.start)
-                break
+    # First word: where the speech holding it begins (analysis/first_word.py), not Whisper's clock.
+    first = first_word_time(timed, spans)
     return Delivery(
         duration_s=round(duration_s, 2),
         speech_s=round(sum(s.end - s.start for s in spans), 2),

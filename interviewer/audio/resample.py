@@ -22,6 +22,10 @@ class Resampler:
         self._step = self.in_rate / self.out_rate
         self._fir = _lowpass(0.45 * self.out_rate / self.in_rate) if self.out_rate < self.in_rate else None
         self._history = np.zeros(0 if self._fir is None else len(self._fir) - 1)
+        # going up, linear interpolation leaves images of the signal above the old Nyquist
+        # (an 8 kHz phone line would seem to have content above 4 kHz): filter them out
+        self._post = _lowpass(0.45 * self.in_rate / self.out_rate, 127) if self.out_rate > self.in_rate else None
+        self._post_history = np.zeros(0 if self._post is None else len(self._post) - 1)
         self._tail = np.zeros(0)
         self._pos = 0.0
 
@@ -45,6 +49,10 @@ class Resampler:
         y = buf[i] * (1 - frac) + buf[np.minimum(i + 1, last)] * frac
         self._pos = self._pos + self._step * count - last
         self._tail = buf[last:]
+        if self._post is not None:  # delays the output by half the filter (63 samples, 4 ms at 16 kHz)
+            padded = np.concatenate([self._post_history, y])
+            self._post_history = padded[len(padded) - (len(self._post) - 1):]
+            y = np.convolve(padded, self._post, mode="valid")
         return y.astype(np.float32)
 
 

@@ -19,7 +19,8 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--question", metavar="TEXT", help="the question that was asked")
     p.add_argument("--json", action="store_true", help="print one JSON object to stdout")
     p.add_argument("--model", default=None, metavar="NAME|DIR",
-                   help="speech model: the bundled tiny.en (default), a local CTranslate2 folder, "
+                   help="speech model: base (default, packaged), tiny.en (bundled, English only), "
+                        "a local CTranslate2 folder, "
                         "or a faster-whisper size name (downloads)")
     p.add_argument("--beam", type=int, default=5, help="beam size; 1 is about twice as fast (default 5)")
     add_judge_argument(p)

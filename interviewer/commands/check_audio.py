@@ -27,6 +27,7 @@ def run(args) -> int:
         samples = record(mic, args.seconds)
         device = mic.device
     stats = levels(samples)
+    stats.update(room_report(samples))
     stats["device"] = {"index": device["index"], "name": device["name"]}
     if args.json:
         print(json.dumps(stats, indent=2))
@@ -38,4 +39,32 @@ def run(args) -> int:
     print(f"noise floor  {stats['noise_floor_dbfs']:7.1f} dBFS")
     print(f"clipping     {100 * stats['clip_fraction']:7.2f} %")
     print(f"verdict      {stats['verdict']}: {stats['advice']}")
+    for f in stats["room"]:
+        print(f"room         {f['message']}: {f['advice']}")
     return 0
+
+
+def room_report(samples, rate: int = 16000) -> dict:
+    """The room diagnosis, and a noise floor measured in the gaps of speech (VAD's non-speech
+    frames, or minimum statistics), so that talking through the whole check is not read as noise."""
+    from ..audio.levels import levels, verdict
+    from ..audio.room import diagnose, noise_floor
+
+    spans = None
+    try:
+        from ..audio.vad import StreamingVad
+
+        vad = StreamingVad()
+        vad.feed(samples)
+        vad.finish()
+        spans = vad.spans
+    except Exception:  # no VAD model: minimum statistics alone
+        pass
+    stats = levels(samples, rate)
+    floor = noise_floor(samples, rate, spans)
+    stats["noise_floor_dbfs"] = round(floor, 2)
+    stats["snr_db"] = round(stats["speech_dbfs"] - floor, 2)
+    stats["verdict"], stats["advice"] = verdict(stats)
+    out = {k: stats[k] for k in ("noise_floor_dbfs", "snr_db", "verdict", "advice")}
+    out["room"] = diagnose(samples, rate, spans)
+    return out

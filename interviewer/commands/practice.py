@@ -28,7 +28,7 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--no-follow-ups", action="store_true", help="do not ask a follow-up question")
     p.add_argument("--recordings", metavar="DIR", help="where sessions are saved (default ./recordings, "
                    "or $INTERVIEWER_RECORDINGS)")
-    p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model (default: bundled tiny.en)")
+    p.add_argument("--model", default=None, metavar="NAME|DIR", help="speech model: base (default) or tiny.en, both packaged; or a model folder")
     p.add_argument("--seed", type=int, default=None, help="pick the same questions again")
     p.add_argument("--retry", metavar="SESSION:N", help="ask answer N of SESSION again and compare (e.g. latest:1)")
     p.add_argument("--yes", action="store_true", help="no key presses anywhere: run unattended")

@@ -1,29 +1,60 @@
-"""Recognition thresholds per speech model, kept as data (interviewer/data/calibration.json).
+"""Per-model cut-offs for "was this English?", read from interviewer/data/calibration.json.
 
-The cut-offs that tell English from foreign speech or noise, and how unsure a trailing
-word must be to count as invented, depend on the model: tiny.en's figures do not hold
-for another model, which gets the neutral fallback until it is measured.
+Whisper turns foreign speech and noise into confident-looking English, but with low word
+probabilities and log-probs; how low depends on the model, so the cut-offs are measured
+per model (benchmarks/calibrate.py) and kept as data. Three verdicts:
+
+* refused: mean word probability AND average log-prob both under the refuse cut-offs
+  (foreign speech, noise, mumbling), or, for a multilingual model, its language ID gives
+  English a probability under `refuse_english`: no content credit;
+* low confidence: English, analysed and credited, but either figure under the "unsure"
+  cut-offs: the result says so and why (from the room diagnosis);
+* sure.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from ..resources import data_dir
+DATA = Path(__file__).resolve().parents[1] / "data" / "calibration.json"
 
 
 @dataclass(frozen=True)
-class Calibration:
-    model: str
-    min_mean_word_probability: float
-    min_avg_logprob: float
-    tail_probability: float
+class Cutoffs:
+    refuse_probability: float = 0.6
+    refuse_logprob: float = -0.8
+    unsure_probability: float = 0.75
+    unsure_logprob: float = -0.45
+    refuse_english: float = 0.0      # multilingual models: language ID's English probability under this
+    tail_probability: float = 0.25   # an answer's last words this unsure are taken as invented (guards)
+
+    def refused(self, mean_probability: float | None, avg_logprob: float | None,
+                english_probability: float | None = None) -> bool:
+        if mean_probability is None:
+            return True
+        if english_probability is not None and english_probability < self.refuse_english:
+            return True
+        return mean_probability < self.refuse_probability and (avg_logprob or 0.0) < self.refuse_logprob
+
+    def unsure(self, mean_probability: float | None, avg_logprob: float | None) -> bool:
+        if mean_probability is None:
+            return False
+        return mean_probability < self.unsure_probability or (avg_logprob or 0.0) < self.unsure_logprob
 
 
 @lru_cache(maxsize=None)
-def calibration_for(model: str) -> Calibration:
-    table = json.loads((data_dir() / "calibration.json").read_text(encoding="utf-8"))
-    row = table.get(model) or table["default"]
-    return Calibration(model if model in table else "default", row["min_mean_word_probability"],
-                       row["min_avg_logprob"], row["tail_probability"])
+def _table() -> dict:
+    try:
+        return json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def cutoffs(model: str | None) -> Cutoffs:
+    """The cut-offs measured for `model`, or the neutral fallback for a model never measured."""
+    table = _table()
+    entry = table.get("models", {}).get(model or "") or table.get("fallback") or {}
+    fields = Cutoffs.__dataclass_fields__
+    return Cutoffs(**{k: float(v) for k, v in entry.items() if k in fields and not k.startswith("_")})

