@@ -11,7 +11,7 @@ from typing import Callable
 import math
 
 from .analysis.delivery import measure
-from .analysis.delivery_feedback import delivery_findings
+from .analysis.delivery_feedback import delivery_findings, nudge_findings
 from .audio.levels import LevelMeter
 from .credit import NO_SPEECH_FILE, credit_heard, credit_text
 from .errors import UserError
@@ -24,9 +24,10 @@ Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
                    question: Question | None = None, warnings: list[str] | None = None,
-                   credit: Credit | None = None) -> Analysis:
+                   credit: Credit | None = None, events: list[dict] | None = None) -> Analysis:
     """Delivery, structure and feedback for a transcript. Pure: no I/O.
-    `credit` comes from credit.py; a typed answer (no spans) is judged there too."""
+    `credit` comes from credit.py; a typed answer (no spans) is judged there too.
+    `events`: what happened while a live answer was recorded (nudges, ...); None for files."""
     from .analysis.content import analyse_content
     from .coach.summary import feedback_summary
 
@@ -34,12 +35,15 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     credit = credit or credit_text(transcript)
     warnings = list(warnings or [])
     delivery = measure(transcript, spans, duration_s)
+    if events is not None:
+        delivery.nudges = sum(e.get("type") == "nudge" for e in events)
     analysis = Analysis(kind=kind, transcript=transcript, delivery=delivery, credit=credit,
                         question=question.text if question else None, warnings=warnings)
     if not credit.credited:  # delivery findings on noise or foreign speech would mislead
         analysis.warnings.insert(0, credit.message)
         return analysis
     findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
+    findings += nudge_findings(delivery, events or [], transcript.words)
     content = analyse_content(rnd, transcript, delivery, question)
     findings += content.findings
     return analysis.but(structure=content.structure, findings=findings, follow_up=content.follow_up,

@@ -13,13 +13,14 @@ from .resources import prompts_dir
 from .rounds import get_round, round_names
 
 REGISTRY = "rounds.yaml"  # lives beside the banks but is not one
+NOT_BANKS = {REGISTRY, "nudges.yaml"}  # the registry and what the interviewer says live
 FIELDS = {"id", "round", "text", "tags", "target_s", "points", "follow_ups"}
 
 
 def load_bank(extra_files: Optional[list[Path]] = None) -> list[Question]:
     """Every built-in question, then the user's; a user question replaces a built-in with its id."""
     by_id: dict[str, Question] = {}
-    builtin = sorted(p for p in prompts_dir().glob("*.yaml") if p.name != REGISTRY)
+    builtin = sorted(p for p in prompts_dir().glob("*.yaml") if p.name not in NOT_BANKS)
     if not builtin:
         raise UserError(f"no question banks found in {prompts_dir()}: the installation is incomplete; reinstall interviewer")
     for path in builtin + [Path(p) for p in extra_files or []]:

@@ -55,6 +55,15 @@ class PiperVoice:
     def samplerate(self) -> int:
         return int(self.engine.config.sample_rate)
 
+    def stream(self, text: str):
+        """(audio, rate) sentence by sentence as Piper makes them, so playing can start at once."""
+        if not text.strip():
+            return
+        from piper.config import SynthesisConfig
+
+        for c in self.engine.synthesize(text, SynthesisConfig(**self._settings)):
+            yield c.audio_int16_array.ravel().astype(np.float32) / 32768.0, int(c.sample_rate)
+
     def synthesize(self, text: str) -> tuple[np.ndarray, int]:
         """Float32 mono audio for `text` and its sample rate (22050 for joe-us)."""
         if not text.strip():

@@ -1,0 +1,116 @@
+"""Speaking without making the candidate wait: streamed feedback and interjections while recording.
+
+speak_streaming(voice, speaker, text): the first sentence plays while the rest is synthesised,
+so the wait is one sentence's synthesis, not the whole text's.
+Interjector: speaks a nudge or a time check in the background while the answer is recorded,
+and says whether it is playing (the recorder then keeps the mic out of VAD and Whisper).
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from typing import Iterator, Optional
+
+import numpy as np
+
+
+def sentences_of(voice, text: str) -> Iterator[tuple[np.ndarray, int]]:
+    """(audio, rate) sentence by sentence: the voice's own stream when it has one, else split here."""
+    stream = getattr(voice, "stream", None)
+    if stream is not None:
+        yield from stream(text)
+        return
+    from .system import split_sentences
+
+    for sentence in split_sentences(text) or [text]:
+        yield voice.synthesize(sentence)
+
+
+def speak_streaming(voice, speaker, text: str) -> tuple[np.ndarray, int, Optional[float]]:
+    """Play `text` as it is synthesised. Returns all the audio, its rate and the perf_counter() at which
+    the first sample was handed to the speaker (None if nothing was played)."""
+    chunks: queue.Queue = queue.Queue(maxsize=8)
+    failure: list[BaseException] = []
+
+    def produce() -> None:
+        try:
+            for audio, rate in sentences_of(voice, text):
+                chunks.put((np.asarray(audio, np.float32).ravel(), int(rate)))
+        except BaseException as e:  # reported on the speaking thread
+            failure.append(e)
+        finally:
+            chunks.put(None)
+
+    threading.Thread(target=produce, daemon=True, name="tts").start()
+    played, rate, first = [], 16000, None
+    while True:
+        item = chunks.get()
+        if item is None:
+            break
+        audio, rate = item
+        if audio.size == 0:
+            continue
+        handed = time.perf_counter()
+        speaker.play(audio, rate)
+        if first is None:  # a real speaker says when its stream started and how far behind the sound is
+            started = getattr(speaker, "last_started", None)
+            first = (started if started is not None and started >= handed else handed) + \
+                float(getattr(speaker, "last_latency_s", 0.0) or 0.0)
+        played.append(audio)
+    if failure:
+        raise failure[0]
+    return (np.concatenate(played) if played else np.zeros(0, np.float32)), rate, first
+
+
+class Interjector:
+    """Speaks short lines while the candidate's answer is being recorded, on its own thread."""
+
+    def __init__(self, voice, speaker):
+        self.voice, self.speaker = voice, speaker
+        self._cache: dict[str, tuple[np.ndarray, int]] = {}
+        self._thread: threading.Thread | None = None
+        self._playing = threading.Event()
+        self.spoken: list[tuple[str, float, float]] = []   # text, perf_counter start, end
+
+    def prepare(self, texts) -> None:
+        """Synthesise lines ahead of time (in the background), so a nudge starts at once."""
+        def run():
+            for t in texts:
+                if t not in self._cache:
+                    self._cache[t] = self.voice.synthesize(t)
+        threading.Thread(target=run, daemon=True, name="tts-prepare").start()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def playing(self) -> bool:
+        return self._playing.is_set()
+
+    def say(self, text: str) -> None:
+        if self.busy:
+            return
+        self._thread = threading.Thread(target=self._run, args=(text,), daemon=True, name="interject")
+        self._thread.start()
+
+    def _run(self, text: str) -> None:
+        audio, rate = self._cache.get(text) or self.voice.synthesize(text)
+        self._cache[text] = (audio, rate)
+        start = time.perf_counter()
+        self._playing.set()
+        try:
+            self.speaker.play(audio, rate)
+        except Exception:
+            pass  # a failed interjection must not end the answer
+        finally:
+            self._playing.clear()
+            self.spoken.append((text, start, time.perf_counter()))
+
+    def stop(self, wait: bool = True) -> None:
+        """Cut the interjection short (the candidate talked over it, or the answer ended)."""
+        if self.playing and hasattr(self.speaker, "stop"):
+            self.speaker.stop()
+        if wait and self._thread is not None:
+            self._thread.join(timeout=2.0)
