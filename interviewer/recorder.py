@@ -153,26 +153,31 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
 
 class _BargeIn:
     """The candidate talking over the interviewer. Without echo cancellation the mic also carries the
-    interviewer's own voice (a laptop without headphones), so the mic must be clearly louder than the
-    interviewer's voice alone would make it: the echo's level is learnt from the first 0.4 s of each
-    interjection (the candidate was silent: that is why the interviewer spoke), then speech more than
-    LOUDER_DB above it for HOLD_S stops the interjection."""
-    LEARN_S, LOUDER_DB, HOLD_S, FLOOR_DBFS = 0.4, 8.0, 0.25, -45.0
+    interviewer's own voice (a laptop without headphones), so the mic has to be clearly louder than that
+    echo can be: the echo path's gain (mic level minus the level being played) is learnt over the first
+    LEARN_S of each interjection while the interviewer is audible (the candidate was silent: that is why
+    it spoke); then mic speech LOUDER_DB above the loudest recent reference plus that gain, held for
+    HOLD_S, stops it. With headphones the gain is very low and any speech counts."""
+    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB = 0.5, 8.0, 0.25, -40.0
 
     def __init__(self):
         self.reset()
 
     def reset(self) -> None:
-        self._learnt: list[float] = []
+        self._gain: float | None = None
+        self._learnt_s = 0.0
         self._loud_s = 0.0
 
     def heard(self, block: np.ndarray, voice) -> bool:
         rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
         db = 20 * np.log10(rms + 1e-9)
         seconds = block.size / 16000
-        if len(self._learnt) * seconds < self.LEARN_S:
-            self._learnt.append(db)
+        ref = voice.reference_db() if hasattr(voice, "reference_db") else -120.0
+        if self._learnt_s < self.LEARN_S:
+            if ref > self.AUDIBLE_DB:
+                self._gain = db - ref if self._gain is None else max(self._gain, db - ref)
+                self._learnt_s += seconds
             return False
-        echo = max(max(self._learnt), self.FLOOR_DBFS)
-        self._loud_s = self._loud_s + seconds if db > echo + self.LOUDER_DB else 0.0
+        loud = db > max(ref + (self._gain if self._gain is not None else 0.0), -50.0) + self.LOUDER_DB
+        self._loud_s = self._loud_s + seconds if loud else 0.0
         return self._loud_s >= self.HOLD_S

@@ -58,7 +58,7 @@ class AnswerTranscriber:
         self.peek = peek                          # live answers: transcribe the open piece at a short pause
         self._peek: tuple | None = None           # ((first span start, last span end), Future)
         self._read = 0                            # futures already handed out by new_pieces()
-        self._live_words: list[str] = []
+        self._live_text = ""
         self.vad = vad or StreamingVad()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="asr") if background else None
         self._futures: list[Future] = []
@@ -137,14 +137,16 @@ class AnswerTranscriber:
         while self._read < len(self._futures) and self._futures[self._read].done():
             pieces = self._futures[self._read].result()
             out += pieces
-            self._live_words += [w.word for p in pieces for w in p.words]
+            words = " ".join(w.word for p in pieces for w in p.words)
+            if words:
+                self._live_text = f"{self._live_text} {words}" if self._live_text else words
             self._read += 1
         return out
 
     def live_text(self) -> tuple[str, bool]:
         """The transcript so far, and whether it covers all the speech heard (nothing still to transcribe).
         Call new_pieces() first; an early transcription of the open piece counts once it is done."""
-        text = " ".join(self._live_words)
+        text = self._live_text
         if self._read < len(self._futures) or self.vad.in_speech:
             return text, False
         if not self._open:

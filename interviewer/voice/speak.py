@@ -72,6 +72,8 @@ class Interjector:
         self._thread: threading.Thread | None = None
         self._playing = threading.Event()
         self.spoken: list[tuple[str, float, float]] = []   # text, perf_counter start, end
+        self._ref_db: np.ndarray | None = None              # level of what is playing, per 32 ms frame
+        self._t_play = 0.0
 
     def prepare(self, texts) -> None:
         """Synthesise lines ahead of time (in the background), so a nudge starts at once."""
@@ -98,7 +100,12 @@ class Interjector:
     def _run(self, text: str) -> None:
         audio, rate = self._cache.get(text) or self.voice.synthesize(text)
         self._cache[text] = (audio, rate)
-        start = time.perf_counter()
+        frame = max(1, int(0.032 * rate))
+        n = max(1, len(audio) // frame)
+        rms = np.sqrt(np.mean(np.asarray(audio[: n * frame], np.float64).reshape(n, frame) ** 2, axis=1)) \
+            if len(audio) >= frame else np.zeros(1)
+        self._ref_db = 20 * np.log10(rms + 1e-9)
+        start = self._t_play = time.perf_counter()
         self._playing.set()
         try:
             self.speaker.play(audio, rate)
@@ -107,6 +114,16 @@ class Interjector:
         finally:
             self._playing.clear()
             self.spoken.append((text, start, time.perf_counter()))
+
+    def reference_db(self, window_s: float = 0.5) -> float:
+        """The loudest the interviewer's own voice has been over the last `window_s` of playback (dBFS):
+        its echo, reaching the mic a little later, cannot be louder than this plus the room's gain."""
+        if self._ref_db is None or not self.playing:
+            return -120.0
+        now = (time.perf_counter() - self._t_play) / 0.032
+        a, b = max(0, int(now - window_s / 0.032)), max(1, int(now) + 1)
+        seg = self._ref_db[a:b]
+        return float(seg.max()) if seg.size else -120.0
 
     def stop(self, wait: bool = True) -> None:
         """Cut the interjection short (the candidate talked over it, or the answer ended)."""
