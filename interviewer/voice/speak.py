@@ -8,6 +8,7 @@ and says whether it is playing (the recorder then keeps the mic out of VAD and W
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from typing import Iterator, Optional
@@ -15,16 +16,37 @@ from typing import Iterator, Optional
 import numpy as np
 
 
-def sentences_of(voice, text: str) -> Iterator[tuple[np.ndarray, int]]:
-    """(audio, rate) sentence by sentence: the voice's own stream when it has one, else split here."""
-    stream = getattr(voice, "stream", None)
-    if stream is not None:
-        yield from stream(text)
-        return
+_CLAUSE = re.compile(r"^(.{12,80}?[:;,])\s+(\S.*)$", re.S)
+
+
+def first_clause(text: str) -> tuple[str, str]:
+    """Split off a short opening clause ("What went well:") so the first sound needs the least synthesis."""
     from .system import split_sentences
 
-    for sentence in split_sentences(text) or [text]:
-        yield voice.synthesize(sentence)
+    sentences = split_sentences(text)
+    if not sentences or len(sentences[0].split()) <= 8:
+        return text, ""
+    m = _CLAUSE.match(sentences[0])
+    if not m:
+        return text, ""
+    return m.group(1), " ".join([m.group(2)] + sentences[1:])
+
+
+def sentences_of(voice, text: str) -> Iterator[tuple[np.ndarray, int]]:
+    """(audio, rate) sentence by sentence, a short opening clause first: the voice's own stream when it
+    has one, else split here."""
+    from .system import split_sentences
+
+    head, rest = first_clause(text)
+    stream = getattr(voice, "stream", None)
+    for part in (head, rest):
+        if not part.strip():
+            continue
+        if stream is not None:
+            yield from stream(part)
+        else:
+            for sentence in split_sentences(part) or [part]:
+                yield voice.synthesize(sentence)
 
 
 def speak_streaming(voice, speaker, text: str) -> tuple[np.ndarray, int, Optional[float]]:
