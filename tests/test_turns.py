@@ -399,3 +399,50 @@ def test_nudges_are_spoken_into_a_silence_and_logged(monkeypatch, tmp_path):
     assert a["analysis"]["delivery"]["nudges"] == 1
     assert any(f["code"] == "nudges.needed" for f in a["analysis"]["feedback"])
     assert a["ended_by"] == "said-done"
+
+
+def test_system_design_round_logs_phases_and_one_time_check_per_phase(monkeypatch, tmp_path):
+    """The phase clock in a round, on a registry whose budgets are scaled down to seconds."""
+    from interviewer import session as session_mod
+
+    tiny = replace(DESIGN, phases={"requirements": 0.1, "estimation": 0.1, "high_level": 0.2, "deep_dive": 0.3,
+                                   "tradeoffs": 0.1})   # minutes: requirements 6 s, so a check after 9 s
+    monkeypatch.setattr(session_mod, "get_round", lambda name: tiny)
+    a, speaker = run_round(monkeypatch, tmp_path, "system-design", [
+        (1.0, None), (3.0, "Let me clarify the requirements first."), (2.0, None),
+        (3.0, "Users can upload photos and share them."), (8.0, None),
+        (3.0, "The high level design has a load balancer and api servers."), (3.0, None),
+        (2.0, "That's my answer."), (4.0, None)], rules=replace(DESIGN.endpointing, nudge_after_s=None))
+    events = a["events"]
+    phases = [e["phase"] for e in events if e["type"] == "phase"]
+    checks = [e for e in events if e["type"] == "time-check"]
+    assert phases == ["requirements", "high_level"], events
+    assert len(checks) == 1 and "requirements" in checks[0]["text"] and 9.0 <= checks[0]["t"] <= 16.0, checks
+    assert any(e["type"] == "interviewer-speech" for e in events)
+    assert a["ended_by"] == "said-done"
+
+
+class FakePlaying:
+    def __init__(self, ref_db):
+        self.ref_db = ref_db
+
+    def reference_db(self):
+        return self.ref_db
+
+
+def tone(db, n=512):
+    return np.full(n, 10 ** (db / 20), np.float32)
+
+
+def test_barge_in_needs_the_mic_clearly_louder_than_the_interviewers_echo():
+    from interviewer.recorder import _BargeIn
+
+    voice = FakePlaying(-12.0)
+    b = _BargeIn()
+    for _ in range(20):                       # 0.64 s of echo at the played level: learnt, not a barge-in
+        assert not b.heard(tone(-13.0), voice)
+    assert not any(b.heard(tone(-11.0), voice) for _ in range(30))   # the echo alone never stops it
+    assert any(b.heard(tone(-2.0), voice) for _ in range(10))        # the candidate talking over it does
+    b.reset()
+    quiet = [b.heard(tone(-70.0), voice) for _ in range(20)]         # headphones: no echo at all
+    assert not any(quiet) and any(b.heard(tone(-30.0), voice) for _ in range(10))
