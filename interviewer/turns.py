@@ -106,8 +106,9 @@ def assess(rnd: Round, text: str, ready: bool) -> Live:
     text = " ".join(text.split())
     if not text:
         return Live(ready=ready)
-    done = said_done(text)
-    complete = (rnd.endpointing.end_silence_s is not None and not trails_off(text)
+    tail = text[-300:]  # the end is all the phrase checks read: a 45-minute transcript costs the same
+    done = said_done(tail)
+    complete = (rnd.endpointing.end_silence_s is not None and not trails_off(tail)
                 and has_what_it_needs(rnd, text))
     return Live(ready=ready, said_done=done, complete=complete, text=text)
 
