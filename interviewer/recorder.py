@@ -53,6 +53,7 @@ class Live:
     clock: bool = False                        # the system-design phase clock
     voice: object = None                       # an Interjector: speaks nudges and time checks
     interrupt: bool = True                     # the candidate talking over the interviewer stops it
+    after_question_s: float = 0.0              # the question's echo may still be arriving: kept out of VAD/ASR
 
 
 def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpointing,
@@ -65,7 +66,7 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
     clock = PhaseClock(live.round.phases, lambda: writer.seconds) if live.clock and live.round else None
     state = NOT_READY
     last_text: tuple | None = None
-    mask_until = -1.0             # recording seconds up to which the mic is the interviewer's
+    mask_until = live.after_question_s or -1.0  # recording seconds up to which the mic is the interviewer's
     window: dict | None = None    # the open interviewer-speech event
     said: str | None = None       # the kind of the interjection being spoken
     barge = _BargeIn() if live.voice is not None and live.interrupt else None

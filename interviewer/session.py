@@ -16,7 +16,7 @@ from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
 from .credit import NO_SPEECH_MIC, credit_heard
 from .model import Finding, Question
-from .recorder import Live, Recording, record_answer
+from .recorder import TAIL_S, Live, Recording, record_answer
 from .result import Analysis
 from .rounds import Endpointing, get_round, round_names
 from .speech.stream import AnswerTranscriber
@@ -87,7 +87,8 @@ class Round:
         clock = bool(rnd is not None and rnd.phases and follow_up_of is None)
         nudges = NudgeScheduler(self.rules.nudge_after_s, self.rules.nudge_cooldown_s) if self.nudges else None
         live = Live(round=rnd, nudges=nudges, clock=clock,
-                    voice=self.interjector if (nudges or clock) else None, interrupt=self.interrupt)
+                    voice=self.interjector if (nudges or clock) else None, interrupt=self.interrupt,
+                    after_question_s=TAIL_S)
         rec = record_answer(self.parts.listen(self._n, q), self.store.wav_path("answer", self._n),
                             AnswerTranscriber(self.parts.transcriber, peek=True), self.rules,
                             self.ui.enter_event(), self.ui.meter, live)
