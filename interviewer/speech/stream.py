@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..audio.vad import RATE, StreamingVad
-from ..model import Span, Transcript
+from ..model import Span, Transcript, Word
 from . import guards
 from .whisper import Piece, Transcriber
 
@@ -137,7 +137,7 @@ class AnswerTranscriber:
         while self._read < len(self._futures) and self._futures[self._read].done():
             pieces = self._futures[self._read].result()
             out += pieces
-            words = " ".join(w.word for p in pieces for w in p.words)
+            words = " ".join(w.word for w in self._heard(pieces))
             if words:
                 self._live_text = f"{self._live_text} {words}" if self._live_text else words
             self._read += 1
@@ -153,8 +153,22 @@ class AnswerTranscriber:
             return text, True
         if self._peek is not None and self._peek[0] == (self._open[0].start, self._open[-1].end) \
                 and self._peek[1].done():
-            return " ".join([text] + [w.word for p in self._peek[1].result() for w in p.words]).strip(), True
+            return " ".join([text] + [w.word for w in self._heard(self._peek[1].result())]).strip(), True
         return text, False
+
+    def _heard(self, pieces: list[Piece]) -> list[Word]:
+        """The live words worth judging: the guards' cheap checks (inside speech, no unsure stock ending
+        such as "see you next time" after the last word), on the spans near these pieces only."""
+        words = [w for p in pieces for w in p.words]
+        if not words:
+            return []
+        lo, hi = words[0].start - 2.0, words[-1].end + 2.0
+        near = [sp for sp in self.vad.spans[-50:] if sp.end >= lo and sp.start <= hi]
+        kept = []
+        for p in pieces:
+            inside, _ = guards.place_in_speech(p.words, near)
+            kept += guards.trim_unsure_tail(inside)
+        return kept
 
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
         t = time.perf_counter()
