@@ -13,11 +13,12 @@
    candidate actually has: from the last word to the first sample of spoken feedback (Piper,
    streamed), after a complete answer (settle), after a closing phrase, and after Enter.
 6. With --long MIN (default 20 with --live): a MIN-minute coding answer (the 3-minute answer tiled)
-   fed through the recorder at --speed times real time (default 4; Whisper's busy time does not
-   depend on the pace, and the feed waits for Whisper when it falls behind), reporting Whisper busy
-   time against answer length, peak RSS, and feedback ready after the endpoint.
+   fed through the recorder at --speed times real time (default 2: Whisper's busy time does not
+   depend on the pace, and at 2 x it still keeps up, so the time to feedback stays honest), reporting
+   Whisper busy time against answer length, resident memory minute by minute, and feedback ready
+   after the end of the answer.
 
-    .venv/bin/python benchmarks/run.py --live --long 20 --speed 4
+    .venv/bin/python benchmarks/run.py --turns-only --long 20 --speed 2
 """
 from __future__ import annotations
 
@@ -76,8 +77,15 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return float(elapsed), int(rss_kb) / 1024
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def _record(wav: Path, round_name: str, rules, speed: float = 1.0, enter_at: float | None = None,
-            voice=None):
+            voice=None, meter=None):
     """One answer through the practice recorder, as a session records it; then analysis and, with a voice,
     streamed spoken feedback. Returns (recording, seconds from endpoint to feedback ready, feedback_spoken_s)."""
     import threading
@@ -95,7 +103,7 @@ def _record(wav: Path, round_name: str, rules, speed: float = 1.0, enter_at: flo
     if enter_at is not None:
         threading.Timer(enter_at / speed, stop.set).start()
     rec = record_answer(source, wav.with_name("rec.wav"), AnswerTranscriber(_WHISPER[0], peek=True), rules, stop,
-                        live=Live(round=get_round(round_name)))
+                        meter, live=Live(round=get_round(round_name)))
     analysis = build_analysis(round_name, rec.heard.transcript, rec.spans, rec.duration_s, events=rec.events)
     ready = time.perf_counter() - rec.ended_at
     spoken = None
@@ -121,11 +129,13 @@ def live(wav: Path) -> None:
     whisper = WhisperTranscriber()
     whisper.load()
     _WHISPER[:] = [whisper]
-    padded = wav.with_name("padded.wav")  # room tone after the answer, so silence ends it
-    write_wav(padded, np.concatenate([read_audio(wav), room_tone(16000 * 6, -40.0)]), 16000)
-    rec, ready, _ = _record(padded, "behavioural", Endpointing(end_silence_s=5.0, max_answer_s=600))
-    print(f"live: {rec.duration_s:.0f} s answer at real-time pace, Whisper busy {rec.timings['asr_busy_s']:.1f} s "
-          f"while it was spoken; feedback ready {ready:.2f} s after the endpoint")
+    if "--waits-only" not in sys.argv:
+        padded = wav.with_name("padded.wav")  # room tone after the answer, so silence ends it
+        write_wav(padded, np.concatenate([read_audio(wav), room_tone(16000 * 6, -40.0)]), 16000)
+        rec, ready, _ = _record(padded, "behavioural", Endpointing(end_silence_s=5.0, max_answer_s=600))
+        print(f"live: {rec.duration_s:.0f} s answer at real-time pace, Whisper busy {rec.timings['asr_busy_s']:.1f} s "
+              f"while it was spoken ({rec.timings['asr_calls']} calls for {rec.timings['asr_pieces']} pieces); "
+              f"feedback ready {ready:.2f} s after the endpoint")
     voice = PiperVoice(variation=False)
     voice.synthesize("Warm up.")
     cases = {
@@ -151,8 +161,6 @@ def live(wav: Path) -> None:
 
 
 def long_answer(wav: Path, minutes: float, speed: float) -> None:
-    import resource
-
     import numpy as np
 
     from interviewer.audio.decode import read_audio
@@ -171,17 +179,24 @@ def long_answer(wav: Path, minutes: float, speed: float) -> None:
     path = wav.with_name("long.wav")
     write_wav(path, audio, 16000)
     del audio, base
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rules = get_round("coding").endpointing
+    rss: dict[int, float] = {}
+
+    def meter(block, elapsed, speaking, status=None):  # resident memory once a minute of answer
+        minute = int(elapsed // 60)
+        if minute not in rss:
+            rss[minute] = _rss_mb()
+
     started = time.perf_counter()
-    rec, ready, _ = _record(path, "coding", rules, speed=speed, enter_at=minutes * 60 + 1.0)
+    rec, ready, _ = _record(path, "coding", rules, speed=speed, meter=meter)
     wall = time.perf_counter() - started
-    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     busy = rec.timings["asr_busy_s"]
-    print(f"long: {rec.duration_s / 60:.1f} min coding answer fed at {speed:g} x real time ({wall:.0f} s wall): "
-          f"Whisper busy {busy:.0f} s = {busy / rec.duration_s:.3f} x the answer's length; {len(rec.heard.transcript.words)} "
-          f"words; feedback ready {ready:.2f} s after the endpoint; peak RSS {rss0:.0f} MB before, {rss1:.0f} MB after "
-          f"(the file itself is {path.stat().st_size / 1e6:.0f} MB)")
+    print(f"long: {rec.duration_s / 60:.1f} min coding answer fed at {speed:g} x real time ({wall:.0f} s wall), "
+          f"ended by {rec.ended_by}: Whisper busy {busy:.0f} s = {busy / rec.duration_s:.3f} x the answer's length; "
+          f"{len(rec.heard.transcript.words)} words; {rec.timings['asr_calls']} Whisper calls for {rec.timings['asr_pieces']} "
+          f"pieces; feedback ready {ready:.2f} s after the endpoint; resident memory "
+          f"{rss.get(2, 0):.0f} MB at 2 min, {rss.get(len(rss) // 2, 0):.0f} MB at {len(rss) // 2} min, "
+          f"{max(rss.values()):.0f} MB at most, {_rss_mb():.0f} MB at the end")
 
 
 def main() -> None:
@@ -193,7 +208,7 @@ def main() -> None:
             live(wav)
             minutes = float(_flag("--long", 20))
             if minutes > 0:
-                long_answer(wav, minutes, float(_flag("--speed", 4)))
+                long_answer(wav, minutes, float(_flag("--speed", 2)))
         return
     helps = [timed([exe, "--help"])[0] for _ in range(5)]
     print(f"interviewer --help: median {statistics.median(helps):.3f} s over 5 runs")
@@ -211,7 +226,7 @@ def main() -> None:
         if "--long" in sys.argv or "--live" in sys.argv:
             minutes = float(_flag("--long", 20))
             if minutes > 0:
-                long_answer(wav, minutes, float(_flag("--speed", 4)))
+                long_answer(wav, minutes, float(_flag("--speed", 2)))
 
 
 def _flag(name: str, default):

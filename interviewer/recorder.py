@@ -143,6 +143,8 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
         "endpoint_s": round(endpoint_s, 2),
         "transcript_ready_s": round(endpoint_s + time.perf_counter() - ended_at, 3),
         "asr_busy_s": round(answer.busy_s, 2),
+        "asr_calls": answer.calls,
+        "asr_pieces": answer.pieces,
         "input_overflows": getattr(source, "overflows", 0),
     }
     warnings = []

@@ -27,9 +27,10 @@ LONG_PAUSE_S = 1.5   # a pause this long ends any piece: the answer's end is tra
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
 MARGIN_S = 0.15      # audio kept around a piece so word edges are not clipped
 MAX_QUEUED = 3       # pieces waiting for Whisper before feed() waits: bounds memory on long files
-PEEK_PAUSE_S = 0.6   # live: a pause this long transcribes the open piece early, so the end of the answer
+PEEK_PAUSE_S = 0.4   # live: a pause this long transcribes the open piece early, so the end of the answer
                      # ("...that's my answer.") is known within about a second; if the pause becomes a cut,
-                     # that transcription is the piece's, so the peek costs Whisper nothing extra
+                     # that transcription is the piece's, so the peek costs Whisper nothing extra; if speech
+                     # resumes first, a peek still waiting for Whisper is cancelled
 
 
 @dataclass
@@ -66,7 +67,13 @@ class AnswerTranscriber:
         self._buffer_start = 0.0
         self._open: list[Span] = []              # closed spans not yet sent
         self.busy_s = 0.0                        # time spent inside Whisper
+        self.calls = 0                           # Whisper calls, early transcriptions included
         self._lock = threading.Lock()
+
+    @property
+    def pieces(self) -> int:
+        """Pieces sent to Whisper (calls minus pieces: early transcriptions that speech made useless)."""
+        return len(self._futures)
 
     @property
     def spans(self) -> list[Span]:
@@ -75,6 +82,8 @@ class AnswerTranscriber:
     def feed(self, block: np.ndarray) -> None:
         self._buffer = np.concatenate([self._buffer, block])
         self._open.extend(self.vad.feed(block))
+        if self._peek is not None and self.vad.in_speech and self._peek[1].cancel():
+            self._peek = None  # speech resumed before Whisper started on it
         if not self._open:
             if not self.vad.in_speech:  # drop leading silence we will never need
                 keep = int(MARGIN_S * RATE)
@@ -173,6 +182,7 @@ class AnswerTranscriber:
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
         t = time.perf_counter()
         try:
+            self.calls += 1
             return self.transcriber.transcribe(audio, offset)
         finally:
             with self._lock:
