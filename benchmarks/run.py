@@ -195,8 +195,8 @@ def long_answer(wav: Path, minutes: float, speed: float) -> None:
           f"ended by {rec.ended_by}: Whisper busy {busy:.0f} s = {busy / rec.duration_s:.3f} x the answer's length; "
           f"{len(rec.heard.transcript.words)} words; {rec.timings['asr_calls']} Whisper calls for {rec.timings['asr_pieces']} "
           f"pieces; feedback ready {ready:.2f} s after the endpoint; resident memory "
-          f"{rss.get(2, 0):.0f} MB at 2 min, {rss.get(len(rss) // 2, 0):.0f} MB at {len(rss) // 2} min, "
-          f"{max(rss.values()):.0f} MB at most, {_rss_mb():.0f} MB at the end")
+          f"{max(rss.values()):.0f} MB at most, {_rss_mb():.0f} MB at the end; minute by minute: "
+          + " ".join(f"{rss[m]:.0f}" for m in sorted(rss)))
 
 
 def main() -> None:
