@@ -77,7 +77,7 @@ def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path,
     assert windows[0]["end"] <= long_pause["end"]
     # the nudge's words are in the recording but not in the transcript
     text = a["transcript"]["text"].lower()
-    assert "complement" in text and "linear" in text
+    assert "complement" in text and "hash map" in text   # tiny.en sometimes hears "linear" as "leonard"
     nudge_words = {w.strip("?.,'").lower() for w in nudges[0]["text"].split()} - {"you", "what", "are", "me", "for"}
     heard_in_window = [w["word"] for w in a["transcript"]["words"]
                        if windows[0]["t"] <= w["start"] <= windows[0]["end"]]
