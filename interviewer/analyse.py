@@ -11,7 +11,7 @@ from typing import Callable
 import math
 
 from .analysis.delivery import measure
-from .analysis.delivery_feedback import delivery_findings
+from .analysis.delivery_feedback import delivery_findings, nudge_findings
 from .audio.levels import LevelMeter
 from .credit import NO_SPEECH_FILE, credit_heard, credit_text
 from .errors import UserError
@@ -24,11 +24,13 @@ Progress = Callable[[float, float], None]  # (seconds done, seconds total)
 
 def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, duration_s: float | None,
                    question: Question | None = None, warnings: list[str] | None = None,
-                   credit: Credit | None = None, judge: str | None = None, verdicts: dict | None = None) -> Analysis:
+                   credit: Credit | None = None, judge: str | None = None, verdicts: dict | None = None,
+                   events: list[dict] | None = None) -> Analysis:
     """Delivery, structure and feedback for a transcript. Pure: no I/O.
     `credit` comes from credit.py; a typed answer (no spans) is judged there too.
     `judge`: "learned", "rules" or "llm" (analysis.content.JUDGES); None: the default (learned).
-    `verdicts`: with "llm", the model's checked verdicts (coach.llm_judge.consult asks for them)."""
+    `verdicts`: with "llm", the model's checked verdicts (coach.llm_judge.consult asks for them).
+    `events`: what happened while a live answer was recorded (nudges, ...); None for files."""
     from .analysis.content import analyse_content
     from .coach.summary import feedback_summary
 
@@ -36,6 +38,8 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     credit = credit or credit_text(transcript)
     warnings = list(warnings or [])
     delivery = measure(transcript, spans, duration_s)
+    if events is not None:
+        delivery.nudges = sum(e.get("type") == "nudge" for e in events)
     analysis = Analysis(kind=kind, transcript=transcript, delivery=delivery, credit=credit,
                         question=question.text if question else None, warnings=warnings)
     if not credit.credited:  # delivery findings on noise or foreign speech would mislead
@@ -44,6 +48,7 @@ def build_analysis(kind: str, transcript: Transcript, spans: list[Span] | None, 
     if credit.low_confidence:
         analysis.warnings.insert(0, credit.message)
     findings = delivery_findings(rnd, delivery, transcript.words, question.target_s if question else None)
+    findings += nudge_findings(delivery, events or [], transcript.words)
     content = analyse_content(rnd, transcript, delivery, question, judge, verdicts)
     findings += content.findings
     return analysis.but(structure=content.structure, findings=findings, follow_up=content.follow_up,
@@ -70,14 +75,15 @@ def analyse_text_file(path: Path, kind: str, question: Question | None = None, j
 
 
 def judged(kind: str, transcript: Transcript, spans, duration_s, question: Question | None, warnings: list[str],
-           credit: Credit | None, judge) -> Analysis:
+           credit: Credit | None, judge, events: list[dict] | None = None) -> Analysis:
     """build_analysis, with the LLM judge consulted first when `judge` is one (the only I/O here)."""
     from .coach.llm_judge import consult
 
     credit = credit or credit_text(transcript)
     name, verdicts, call, more = consult(judge, kind, transcript, question.text if question else None) \
         if credit.credited else (judge if isinstance(judge, str) else "learned", None, None, [])
-    result = build_analysis(kind, transcript, spans, duration_s, question, warnings + more, credit, name, verdicts)
+    result = build_analysis(kind, transcript, spans, duration_s, question, warnings + more, credit, name, verdicts,
+                            events)
     result.judge_call = call
     return result
 

@@ -1,8 +1,12 @@
 """Record one spoken answer: WAV on disk as it arrives, transcribed while it is spoken.
 
-The answer ends on whichever comes first: `end_silence_s` of silence after speech
-(VAD; never in rounds whose registry entry sets it to null), Enter (a set `stop` event),
-`max_answer_s`, or no speech by `start_timeout_s`.
+The answer ends on whichever comes first (interviewer/turns.py decides): Enter (a set `stop`
+event), a closing phrase at the end of the live transcript ("...that's my answer."), silence
+(adaptive: settle_s once the answer is complete, end_silence_s while it is not; never in rounds
+whose registry entry sets end_silence_s to null), `max_answer_s`, or no speech by
+`start_timeout_s`. In the thought-aloud rounds the interviewer may speak while recording
+(nudges, time checks): that audio stays in the WAV but VAD and Whisper hear silence instead,
+from the moment it starts until TAIL_S after it ends.
 Ctrl-C keeps what was said: the WAV is valid up to the last second and marked partial.
 """
 from __future__ import annotations
@@ -11,37 +15,61 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import numpy as np
 
 from .audio.wavwriter import WavWriter
-from .rounds import Endpointing
+from .rounds import Endpointing, Round
 from .speech.stream import AnswerTranscriber, Heard
+from .turns import NOT_READY, NudgeScheduler, PhaseClock, State, assess, decide
 
-Meter = Callable[[np.ndarray, float, bool], None]  # block, elapsed seconds, speaking now
+Meter = Callable[..., None]  # (block, elapsed seconds, speaking now[, status dict])
+TAIL_S = 0.3                 # after the interviewer stops, its echo may still be arriving
 
 
 @dataclass
 class Recording:
     path: Path
     heard: Heard
-    ended_by: str                 # silence | enter | max-length | no-speech | input-ended | interrupted
+    ended_by: str                 # said-done | silence | enter | max-length | no-speech | input-ended | interrupted
     spans: list = field(default_factory=list)
     duration_s: float = 0.0
     timings: dict = field(default_factory=dict)
     ended_at: float = 0.0         # perf_counter() at the endpoint
     warnings: list = field(default_factory=list)
+    events: list = field(default_factory=list)   # nudge, time-check, phase, interviewer-speech
 
     @property
     def partial(self) -> bool:
         return self.ended_by == "interrupted"
 
 
+@dataclass
+class Live:
+    """What happens while the candidate answers, beyond recording: all optional."""
+    round: Optional[Round] = None              # judge the live transcript (closing phrase, complete answer)
+    nudges: Optional[NudgeScheduler] = None
+    clock: bool = False                        # the system-design phase clock
+    voice: object = None                       # an Interjector: speaks nudges and time checks
+    interrupt: bool = True                     # the candidate talking over the interviewer stops it
+    after_question_s: float = 0.0              # the question's echo may still be arriving: kept out of VAD/ASR
+
+
 def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpointing,
-                  stop: threading.Event | None = None, meter: Meter | None = None) -> Recording:
+                  stop: threading.Event | None = None, meter: Meter | None = None,
+                  live: Live | None = None) -> Recording:
+    live = live or Live()
     ended_by = "input-ended"
     writer = WavWriter(path)
+    events: list[dict] = []
+    clock = PhaseClock(live.round.phases, lambda: writer.seconds) if live.clock and live.round else None
+    state = NOT_READY
+    last_text: tuple | None = None
+    mask_until = live.after_question_s or -1.0  # recording seconds up to which the mic is the interviewer's
+    window: dict | None = None    # the open interviewer-speech event
+    said: str | None = None       # the kind of the interjection being spoken
+    barge = _BargeIn() if live.voice is not None and live.interrupt else None
     try:
         with source:
             while True:
@@ -49,27 +77,64 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
                 if block is None:
                     break
                 writer.write(block)
-                answer.feed(block)
-                vad, elapsed = answer.vad, writer.seconds
+                t = writer.seconds
+                t0 = t - block.size / 16000
+                voice = live.voice
+                talking = voice is not None and voice.playing
+                if talking:
+                    mask_until = t + TAIL_S
+                    if window is None:
+                        window = {"t": round(t0, 2), "type": "interviewer-speech"}
+                        events.append(window)
+                    if barge is not None and barge.heard(block, voice):
+                        voice.stop(wait=False)
+                        window["interrupted"] = True
+                elif window is not None and t >= mask_until:
+                    window["end"] = round(mask_until, 2)
+                    window = None
+                    if said == "nudge" and live.nudges:
+                        live.nudges.spoken(mask_until)
+                    said = None
+                    if barge is not None:
+                        barge.reset()
+                masked = t0 < mask_until
+                answer.feed(np.zeros_like(block) if masked else block)
+                vad = answer.vad
+                pieces = answer.new_pieces() if (live.round or clock) else []
+                if clock is not None and pieces:
+                    for at, phase in clock.add_words([w for p in pieces for w in p.words]):
+                        events.append({"t": round(at, 2), "type": "phase", "phase": phase})
+                if live.round is not None:
+                    text, ready = answer.live_text()
+                    if (text, ready) != last_text:
+                        last_text, state = (text, ready), assess(live.round, text, ready)
+                silence = vad.trailing_silence_s() if vad.heard_speech else 0.0
                 if meter:
-                    meter(block, elapsed, vad.in_speech)
-                if (rules.end_silence_s is not None and vad.heard_speech
-                        and vad.trailing_silence_s() >= rules.end_silence_s):
-                    ended_by = "silence"
-                elif not vad.heard_speech and elapsed >= rules.start_timeout_s:
-                    ended_by = "no-speech"
-                elif elapsed >= rules.max_answer_s:
-                    ended_by = "max-length"
-                elif stop is not None and stop.is_set():
-                    ended_by = "enter"
-                else:
-                    continue
-                break
+                    status = {"silence_s": silence, "phase": clock.status() if clock else None}
+                    meter(block, t, vad.in_speech, status)
+                ended_by = decide(rules, State(t, vad.heard_speech, silence, bool(stop is not None and stop.is_set()),
+                                               state)) or ""
+                if ended_by:
+                    break
+                if voice is not None and not voice.busy and not masked:
+                    check = clock.time_check() if clock else None
+                    nudge = None if check else (live.nudges.due(t, silence, vad.heard_speech) if live.nudges else None)
+                    text = check or nudge
+                    if text:
+                        said = "time-check" if check else "nudge"
+                        events.append({"t": round(t, 2), "type": said, "text": text})
+                        voice.say(text)
+            if not ended_by:
+                ended_by = "input-ended"
     except KeyboardInterrupt:
         ended_by = "interrupted"
     finally:
         writer.close()
+        if live.voice is not None:
+            live.voice.stop()
     endpoint_s = writer.seconds
+    if window is not None:
+        window["end"] = round(min(mask_until, endpoint_s), 2)
     ended_at = time.perf_counter()
     heard = answer.finish()
     spans = answer.spans
@@ -78,10 +143,44 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
         "endpoint_s": round(endpoint_s, 2),
         "transcript_ready_s": round(endpoint_s + time.perf_counter() - ended_at, 3),
         "asr_busy_s": round(answer.busy_s, 2),
+        "asr_calls": answer.calls,
+        "asr_pieces": answer.pieces,
         "input_overflows": getattr(source, "overflows", 0),
     }
     warnings = []
     if timings["input_overflows"]:  # dropped blocks shift every later pause and word time
         warnings.append(f"the microphone dropped audio {timings['input_overflows']} time(s) (input overflow), so "
                         "pause timings may be off: close other programs using the CPU or the microphone")
-    return Recording(path, heard, ended_by, spans, endpoint_s, timings, ended_at, warnings)
+    return Recording(path, heard, ended_by, spans, endpoint_s, timings, ended_at, warnings, events)
+
+
+class _BargeIn:
+    """The candidate talking over the interviewer. Without echo cancellation the mic also carries the
+    interviewer's own voice (a laptop without headphones), so the mic has to be clearly louder than that
+    echo can be: the echo path's gain (mic level minus the level being played) is learnt over the first
+    LEARN_S of each interjection while the interviewer is audible (the candidate was silent: that is why
+    it spoke); then mic speech LOUDER_DB above the loudest recent reference plus that gain, held for
+    HOLD_S, stops it. With headphones the gain is very low and any speech counts."""
+    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB = 0.5, 8.0, 0.25, -40.0
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self) -> None:
+        self._gain: float | None = None
+        self._learnt_s = 0.0
+        self._loud_s = 0.0
+
+    def heard(self, block: np.ndarray, voice) -> bool:
+        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
+        db = 20 * np.log10(rms + 1e-9)
+        seconds = block.size / 16000
+        ref = voice.reference_db() if hasattr(voice, "reference_db") else -120.0
+        if self._learnt_s < self.LEARN_S:
+            if ref > self.AUDIBLE_DB:
+                self._gain = db - ref if self._gain is None else max(self._gain, db - ref)
+                self._learnt_s += seconds
+            return False
+        loud = db > max(ref + (self._gain if self._gain is not None else 0.0), -50.0) + self.LOUDER_DB
+        self._loud_s = self._loud_s + seconds if loud else 0.0
+        return self._loud_s >= self.HOLD_S

@@ -10,6 +10,11 @@ from pathlib import Path
 
 
 def prompts_dir() -> Path:
+    # In a checkout, the prompts/ beside this package: an editable install made from another
+    # checkout (a git worktree) maps `interviewer.prompts` to that checkout's folder instead.
+    here = Path(__file__).resolve().parents[1] / "prompts"
+    if (here / "rounds.yaml").is_file():
+        return here
     return Path(str(resources.files("interviewer.prompts")))
 
 

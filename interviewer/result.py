@@ -24,6 +24,7 @@ class Delivery:
     fillers_per_minute: Optional[float] = None
     hedges: list[dict] = field(default_factory=list)      # {phrase, start}
     word_count: int = 0
+    nudges: Optional[int] = None                          # prompts the interviewer spoke into silences (live)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -65,6 +65,7 @@ class Round:
     endpointing: Endpointing
     phases: dict = field(default_factory=dict)   # phase -> budget in minutes (system design)
     bank_only: bool = False
+    complete_when: tuple = ()  # parts the live transcript needs before a short silence ends the answer
 
     def part(self, key: str) -> Part:
         for p in self.parts + _common():
@@ -107,7 +108,8 @@ def _load() -> tuple[dict[str, Round], tuple[Part, ...]]:
         rounds[name] = Round(name=name, title=r["title"], target_s=tuple(float(x) for x in r["target_s"]),
                              parts=tuple(_part(k, v) for k, v in (r.get("parts") or {}).items()),
                              endpointing=Endpointing(**r.get("endpointing", {})),
-                             phases=dict(r.get("phases") or {}), bank_only=bool(r.get("bank_only")))
+                             phases=dict(r.get("phases") or {}), bank_only=bool(r.get("bank_only")),
+                             complete_when=tuple(r.get("complete_when") or ()))
     return rounds, common
 
 

@@ -16,10 +16,12 @@ from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
 from .credit import NO_SPEECH_MIC, credit_heard
 from .model import Finding, Question
-from .recorder import Recording, record_answer
+from .recorder import TAIL_S, Live, Recording, record_answer
 from .result import Analysis
-from .rounds import Endpointing
+from .rounds import Endpointing, get_round, round_names
 from .speech.stream import AnswerTranscriber
+from .turns import NudgeScheduler, spoken_lines
+from .voice.speak import Interjector, speak_streaming
 
 INTRO = ("Hi, I'm your practice interviewer. I'll ask {n} question{s}. Take your time, think aloud, "
          "and I'll give you short feedback after each answer.")
@@ -35,24 +37,31 @@ class Parts:
 
 class Round:
     def __init__(self, parts: Parts, store, ui, rules: Endpointing, follow_ups: bool = True, coach=None,
-                 judge="learned"):
+                 judge="learned", nudges: bool = True, interrupt: bool = True):
         self.parts, self.store, self.ui, self.rules, self.follow_ups = parts, store, ui, rules, follow_ups
         self.coach = coach  # None: the offline summary is spoken
         self.judge = judge  # a judge's name, or an LLMJudge (--judge llm)
+        self.nudges = nudges and rules.nudge_after_s is not None
+        self.interrupt = interrupt
+        self.interjector = Interjector(parts.voice, parts.speaker)
         self.findings: list[Finding] = []
         self.answered = 0         # questions with a usable answer
         self.followed_up = 0      # follow-ups with a usable answer
         self._n = 0
 
-    def speak(self, text: str, kind: str | None = None) -> None:
-        samples, rate = self.parts.voice.synthesize(text)
+    def speak(self, text: str, kind: str | None = None) -> float | None:
+        """Speak `text`, the first sentence while the rest is synthesised; the perf_counter() at which
+        its first sample reached the speaker."""
+        samples, rate, first = speak_streaming(self.parts.voice, self.parts.speaker, text)
         if kind:
             write_wav(self.store.wav_path(kind, self._n), samples, rate)
-        self.parts.speaker.play(samples, rate)
+        return first
 
     def run(self, questions: list[Question]) -> bool:
         """Run the round; False if the candidate stopped it with Ctrl-C (the partial answer is saved)."""
         try:
+            if self.nudges:
+                self.interjector.prepare(spoken_lines()["nudges"])
             intro = INTRO.format(n=len(questions), s="" if len(questions) == 1 else "s")
             self.ui.say(intro)
             self.speak(intro)
@@ -75,20 +84,28 @@ class Round:
         self.ui.question(label, q.text)
         self.speak(q.text, "question")
         self.ui.recording(self.rules)
+        rnd = get_round(q.round) if q.round in round_names() else None
+        clock = bool(rnd is not None and rnd.phases and follow_up_of is None)
+        nudges = NudgeScheduler(self.rules.nudge_after_s, self.rules.nudge_cooldown_s) if self.nudges else None
+        live = Live(round=rnd, nudges=nudges, clock=clock,
+                    voice=self.interjector if (nudges or clock) else None, interrupt=self.interrupt,
+                    after_question_s=TAIL_S)
         rec = record_answer(self.parts.listen(self._n, q), self.store.wav_path("answer", self._n),
-                            AnswerTranscriber(self.parts.transcriber), self.rules,
-                            self.ui.enter_event(), self.ui.meter)
+                            AnswerTranscriber(self.parts.transcriber, peek=True), self.rules,
+                            self.ui.enter_event(), self.ui.meter, live)
         self.ui.recording_done(rec.ended_by, rec.duration_s)
         analysis = self._analyse(q, rec, gap)
         record = {"n": self._n, "question": q.to_dict(), "follow_up_of": follow_up_of,
                   "audio": rec.path.name, "question_audio": self.store.wav_path("question", self._n).name,
-                  "ended_by": rec.ended_by, "partial": rec.partial,
+                  "ended_by": rec.ended_by, "partial": rec.partial, "events": rec.events,
                   "transcript": analysis.transcript.to_dict(), "analysis": analysis.to_dict(), "timings": rec.timings}
         self.store.append_answer(record)
         if rec.partial:
             return None
         self.ui.feedback(record["analysis"])
-        self.speak(self._spoken_feedback(analysis), "feedback")
+        first = self.speak(self._spoken_feedback(analysis), "feedback")
+        if first is not None:  # when the candidate heard the interviewer start: the wait they actually had
+            rec.timings["feedback_spoken_s"] = round(rec.timings["endpoint_s"] + first - rec.ended_at, 3)
         record["feedback_audio"] = self.store.wav_path("feedback", self._n).name
         self.store.save()
         return analysis
@@ -96,7 +113,7 @@ class Round:
     def _analyse(self, q: Question, rec: Recording, gap: str | None) -> Analysis:
         credit = credit_heard(rec.spans, rec.heard, NO_SPEECH_MIC)
         analysis = judged(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q,
-                          rec.heard.notes + rec.warnings, credit, self.judge)
+                          rec.heard.notes + rec.warnings, credit, self.judge, events=rec.events)
         if gap:
             analysis = judge_follow_up(analysis, gap)
         analysis = with_llm_feedback(analysis, self.coach)

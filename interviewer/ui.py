@@ -36,8 +36,8 @@ class TerminalUI:
             how = " or ".join(x for x in (enter, "say \"I'm done\"") if x)
             self.console.print(f"[bold red]Recording:[/] take your time and think aloud; {how} to finish.")
         else:
-            how = f"{enter}, or stay silent" if enter else "stay silent"
-            self.console.print(f"[bold red]Recording:[/] {how} for {rules.end_silence_s:g} seconds to finish.")
+            how = f"{enter}, say \"I'm done\", or stay silent" if enter else "say \"I'm done\" or stay silent"
+            self.console.print(f"[bold red]Recording:[/] {how} for a few seconds to finish.")
         self._enter.clear()
         if self.console.is_terminal:
             self._live = Live(Text(""), console=self.console, transient=True, refresh_per_second=10)
@@ -55,7 +55,9 @@ class TerminalUI:
         while sys.stdin.readline():
             self._enter.set()
 
-    def meter(self, block: np.ndarray, elapsed: float, speaking: bool) -> None:
+    def meter(self, block: np.ndarray, elapsed: float, speaking: bool, status: dict | None = None) -> None:
+        """The live line: elapsed time, level, speaking or the current silence, and in system design
+        the current phase against its budget."""
         now = time.monotonic()
         if self._live is None or now - self._last_draw < 0.1:
             return
@@ -66,14 +68,21 @@ class TerminalUI:
         line.append("█" * int((db + 60) / 2), style="green" if db < -6 else "red")
         line.append("·" * (30 - int((db + 60) / 2)), style="dim")
         line.append(f" {db:5.0f} dBFS  ")
-        line.append("speaking" if speaking else "silent", style="green" if speaking else "dim")
+        silence = (status or {}).get("silence_s") or 0.0
+        line.append("speaking" if speaking else f"silent {silence:4.1f} s", style="green" if speaking else "dim")
+        phase = (status or {}).get("phase")
+        if phase and phase[0]:
+            name, spent, budget = phase
+            over = budget and spent > budget
+            line.append(f"  {name.replace('_', ' ')} {spent / 60:4.1f}/{budget / 60:.0f} min",
+                        style="red" if over else "cyan")
         self._live.update(line)
 
     def recording_done(self, ended_by: str, seconds: float) -> None:
         if self._live is not None:
             self._live.stop()
             self._live = None
-        reasons = {"silence": "you went quiet", "enter": "you pressed Enter", "max-length": "the time limit was reached",
+        reasons = {"silence": "you went quiet", "said-done": "you said you were done", "enter": "you pressed Enter", "max-length": "the time limit was reached",
                    "no-speech": "no speech was heard", "input-ended": "the input ended", "interrupted": "interrupted"}
         self.console.print(f"[dim]Recorded {seconds:.1f} s; stopped because {reasons.get(ended_by, ended_by)}.[/]")
 

@@ -34,3 +34,16 @@ def test_replay_of_an_unknown_session_is_one_line(tmp_path, capsys):
     assert main(["replay", "nope", "--recordings", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"no session nope; closest: {store.id}" in err
+
+
+def test_replay_shows_the_wait_and_the_live_events(tmp_path, capsys):
+    store = saved_session(tmp_path)
+    a = store.data["answers"][0]
+    a["timings"].update(speech_end_s=8.9, feedback_spoken_s=11.2)
+    a["events"] = [{"t": 3.0, "type": "nudge", "text": "What are you thinking right now?"},
+                   {"t": 3.0, "end": 4.6, "type": "interviewer-speech"}]
+    store.save()
+    assert main(["replay", "latest", "--recordings", str(tmp_path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "you waited 2.30 s from your last word" in out
+    assert "interviewer (nudge): What are you thinking right now?" in out

@@ -15,7 +15,7 @@ PACE_SLOW, PACE_FAST = 110, 175      # flagged outside these
 PACE_GOOD = (120, 160)               # praised inside these
 FILLERS_PER_MIN = 4.0
 SLOW_START_S = 5.0
-FAMILIES = ("start", "dead_air", "pace", "fillers", "hedges", "length")  # the codes this module makes
+FAMILIES = ("start", "dead_air", "pace", "fillers", "hedges", "length", "nudges")  # the codes this module makes
 
 
 def is_delivery(code: str) -> bool:
@@ -100,3 +100,15 @@ def delivery_findings(rnd: Round, d: Delivery, words: list[Word],
                            f"About {spoken:.0f} s long; aim for {low:.0f} to {high:.0f} s and stop at the result.",
                            words[-1].start, quote(words, len(words) - 6, 0, 6)))
     return out
+
+
+def nudge_findings(d: Delivery, events: list[dict], words: list[Word]) -> list[Finding]:
+    """How often the interviewer had to prompt a silence (the session's nudge events)."""
+    nudges = [e for e in events if e.get("type") == "nudge"]
+    if not nudges:
+        return []
+    q, _ = _at(words, nudges[0]["t"] - 3.0, 4, 4) if words else ("", None)
+    n = len(nudges)
+    return [Finding("nudges.needed", "warning" if n >= 3 else "suggestion",
+                    f"I had to prompt you {n} time{'s' if n != 1 else ''} when you went quiet. "
+                    "Keep talking through what you are weighing, even when you are unsure.", nudges[0]["t"], q)]

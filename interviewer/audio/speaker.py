@@ -22,6 +22,8 @@ class SpeakerOut:
     def __init__(self, device: str | int | None = None):
         self.device_spec = device
         self.device: dict | None = None
+        self.last_started: float | None = None   # perf_counter() when the last play() started its stream
+        self.last_latency_s = 0.0
 
     def play(self, samples: np.ndarray, samplerate: int) -> None:
         samples = np.asarray(samples, dtype=np.float32).ravel()
@@ -37,23 +39,40 @@ class SpeakerOut:
             target = int(dev["default_samplerate"])
             samples, samplerate = resample(samples, samplerate, target), target
         try:
-            sd.play(samples, samplerate, device=dev["index"], blocking=True)
+            sd.play(samples, samplerate, device=dev["index"], blocking=False)
+            self.last_started = time.perf_counter()
+            try:  # when the first sample reaches the speaker: started + the stream's output latency
+                self.last_latency_s = float(sd.get_stream().latency)
+            except Exception:
+                self.last_latency_s = 0.0
+            sd.wait()
         except sd.PortAudioError as e:
             raise portaudio_error(e, dev, "output") from e
         except KeyboardInterrupt:
             sd.stop()
             raise
 
+    def stop(self) -> None:
+        """Stop what is playing now (from another thread); play() then returns."""
+        load_sounddevice().stop()
+
 
 class NullOut:
     """Discards audio; with `realtime` it takes as long as playing would have."""
 
     def __init__(self, realtime: bool = False):
+        import threading
+
         self.realtime = realtime
         self.played_seconds = 0.0
+        self._stop = threading.Event()
 
     def play(self, samples: np.ndarray, samplerate: int) -> None:
         seconds = len(samples) / samplerate if samplerate else 0.0
         self.played_seconds += seconds
+        self._stop.clear()
         if self.realtime and seconds > 0:
-            time.sleep(seconds)
+            self._stop.wait(seconds)
+
+    def stop(self) -> None:
+        self._stop.set()

@@ -1,6 +1,7 @@
 """`interviewer practice`: a spoken mock interview round on the microphone."""
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
@@ -25,6 +26,11 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--max-answer", type=float, metavar="S", help="longest answer in seconds (default from the "
                    "round: 300; coding 2700, system design 3000)")
     p.add_argument("--start-timeout", type=float, metavar="S", help="give up if no speech starts (default from the round)")
+    p.add_argument("--nudge-after", type=float, metavar="S", help="coding and system design: seconds of silence "
+                   "before the interviewer prompts you to think aloud (default from the round: 10)")
+    p.add_argument("--no-nudges", action="store_true", help="never prompt during a silence")
+    p.add_argument("--interrupt", action=argparse.BooleanOptionalAction, default=True,
+                   help="talking over a nudge or time check stops it (default: on)")
     p.add_argument("--no-follow-ups", action="store_true", help="do not ask a follow-up question")
     p.add_argument("--recordings", metavar="DIR", help="where sessions are saved (default ./recordings, "
                    "or $INTERVIEWER_RECORDINGS)")
@@ -59,10 +65,16 @@ def endpointing(round_name: str, args):
 
     rules = get_round(round_name).endpointing
     given = {k: v for k, v in (("end_silence_s", args.end_silence), ("max_answer_s", args.max_answer),
-                               ("start_timeout_s", args.start_timeout)) if v is not None}
+                               ("start_timeout_s", args.start_timeout),
+                               ("nudge_after_s", getattr(args, "nudge_after", None))) if v is not None}
     for key, value in given.items():
         if value <= 0:
             raise UserError(f"--{key[:-2].replace('_', '-')} must be more than 0 seconds, not {value:g}")
+    if rules.end_silence_s is None and given.get("max_answer_s", 60) < 60:
+        raise UserError(f"--max-answer must be at least 60 seconds in a {round_name} round, where you think aloud "
+                        f"(not {given['max_answer_s']:g})")
+    if getattr(args, "no_nudges", False):
+        given["nudge_after_s"] = None
     return replace(rules, **given)
 
 
@@ -105,5 +117,6 @@ def run(args) -> int:
     if retry:
         retry.attach(store, ui)  # tags the answer with retry_of and shows the comparison
     finished = Round(Parts(voice, speaker, listen, transcriber), store, ui, rules,
-                     follow_ups=not args.no_follow_ups, coach=coach, judge=judge_from_args(args)).run(questions)
+                     follow_ups=not args.no_follow_ups, coach=coach, judge=judge_from_args(args),
+                     nudges=not args.no_nudges, interrupt=args.interrupt).run(questions)
     return 0 if finished else 130

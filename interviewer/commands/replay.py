@@ -44,8 +44,17 @@ def run(args) -> int:
         print_analysis(a["analysis"], console)
         t = a.get("timings", {})
         if t:
-            console.print(f"[dim]answer ended by {a.get('ended_by')}; feedback ready "
-                          f"{t.get('feedback_ready_s', 0) - t.get('endpoint_s', 0):.2f} s after the end[/]")
+            line = (f"answer ended by {a.get('ended_by')}; feedback ready "
+                    f"{t.get('feedback_ready_s', 0) - t.get('endpoint_s', 0):.2f} s after the end")
+            if t.get("feedback_spoken_s") is not None and t.get("speech_end_s") is not None:
+                line += (f"; you waited {t['feedback_spoken_s'] - t['speech_end_s']:.2f} s from your last word "
+                         "to the interviewer's voice")
+            console.print(f"[dim]{line}[/]")
+        for e in a.get("events") or []:
+            if e.get("type") in ("nudge", "time-check"):
+                console.print(f"[dim]{e['t']:7.1f} s  interviewer ({e['type']}): {e.get('text', '')}[/]")
+            elif e.get("type") == "phase":
+                console.print(f"[dim]{e['t']:7.1f} s  phase: {e['phase'].replace('_', ' ')}[/]")
         if speaker:
             from ..audio.decode import read_audio
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..audio.vad import RATE, StreamingVad
-from ..model import Span, Transcript
+from ..model import Span, Transcript, Word
 from . import guards
 from .whisper import Piece, Transcriber
 
@@ -27,6 +27,10 @@ LONG_PAUSE_S = 1.5   # a pause this long ends any piece: the answer's end is tra
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
 MARGIN_S = 0.15      # audio kept around a piece so word edges are not clipped
 MAX_QUEUED = 3       # pieces waiting for Whisper before feed() waits: bounds memory on long files
+PEEK_PAUSE_S = 0.4   # live: a pause this long transcribes the open piece early, so the end of the answer
+                     # ("...that's my answer.") is known within about a second; if the pause becomes a cut,
+                     # that transcription is the piece's, so the peek costs Whisper nothing extra; if speech
+                     # resumes first, a peek still waiting for Whisper is cancelled
 
 
 @dataclass
@@ -58,11 +62,15 @@ class Heard:
 
 class AnswerTranscriber:
     def __init__(self, transcriber: Transcriber, vad: StreamingVad | None = None, background: bool = True,
-                 min_piece_s: float = MIN_PIECE_S):
+                 min_piece_s: float = MIN_PIECE_S, peek: bool = False):
         self.transcriber = transcriber
         self.min_piece_s = min_piece_s
         if hasattr(transcriber, "start_answer"):
             transcriber.start_answer()
+        self.peek = peek                          # live answers: transcribe the open piece at a short pause
+        self._peek: tuple | None = None           # ((first span start, last span end), Future)
+        self._read = 0                            # futures already handed out by new_pieces()
+        self._live_text = ""
         self.vad = vad or StreamingVad()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="asr") if background else None
         self._futures: list[Future] = []
@@ -71,7 +79,13 @@ class AnswerTranscriber:
         self._open: list[Span] = []              # closed spans not yet sent
         self.busy_s = 0.0                        # time spent inside Whisper
         self.unvoiced_fillers = 0                # fillers dropped for want of a voice under them
+        self.calls = 0                           # Whisper calls, early transcriptions included
         self._lock = threading.Lock()
+
+    @property
+    def pieces(self) -> int:
+        """Pieces sent to Whisper (calls minus pieces: early transcriptions that speech made useless)."""
+        return len(self._futures)
 
     @property
     def spans(self) -> list[Span]:
@@ -80,6 +94,8 @@ class AnswerTranscriber:
     def feed(self, block: np.ndarray) -> None:
         self._buffer = np.concatenate([self._buffer, block])
         self._open.extend(self.vad.feed(block))
+        if self._peek is not None and self.vad.in_speech and self._peek[1].cancel():
+            self._peek = None  # speech resumed before Whisper started on it
         if not self._open:
             if not self.vad.in_speech:  # drop leading silence we will never need
                 keep = int(MARGIN_S * RATE)
@@ -92,30 +108,88 @@ class AnswerTranscriber:
         silence = 0.0 if self.vad.in_speech else self.vad.trailing_silence_s()
         if (silence >= CUT_PAUSE_S and piece_len >= self.min_piece_s) or silence >= LONG_PAUSE_S or ongoing >= MAX_PIECE_S:
             self._send(self._open)
+        elif self.peek and silence >= PEEK_PAUSE_S and not self.vad.in_speech:
+            key = (self._open[0].start, self._open[-1].end)
+            pending = sum(not f.done() for f in self._futures)
+            if (self._peek is None or self._peek[0] != key) and pending < MAX_QUEUED - 1:
+                audio, start = self._cut(self._open)
+                self._peek = (key, self._future(audio, start))
 
-    def _send(self, spans: list[Span]) -> None:
+    def _cut(self, spans: list[Span]) -> tuple[np.ndarray, float]:
         start = max(self._buffer_start, spans[0].start - MARGIN_S)
         end = spans[-1].end + MARGIN_S
         a = int(round((start - self._buffer_start) * RATE))
         b = int(round((end - self._buffer_start) * RATE))
-        audio = self._buffer[a:b].copy()
+        return self._buffer[a:b].copy(), start
+
+    def _send(self, spans: list[Span]) -> None:
+        audio, start = self._cut(spans)
+        end = spans[-1].end + MARGIN_S
+        b = int(round((end - self._buffer_start) * RATE))
         # keep only what a later piece may need
         cut = max(0, b - int(MARGIN_S * RATE))
         self._buffer = self._buffer[cut:]
         self._buffer_start += cut / RATE
         self._open = []
-        self._submit(audio, start)
+        key = (spans[0].start, spans[-1].end)
+        if self._peek is not None and self._peek[0] == key:  # already transcribed at the pause
+            self._futures.append(self._peek[1])
+        else:
+            self._submit(audio, start)
+        self._peek = None
+
+    def _future(self, audio: np.ndarray, offset: float) -> Future:
+        if self._pool:
+            return self._pool.submit(self._run, audio, offset)
+        f: Future = Future()
+        f.set_result(self._run(audio, offset))
+        return f
 
     def _submit(self, audio: np.ndarray, offset: float) -> None:
         if self._pool:
             pending = [f for f in self._futures if not f.done()]
             if len(pending) >= MAX_QUEUED:
                 pending[0].result()
-            self._futures.append(self._pool.submit(self._run, audio, offset))
-        else:
-            f: Future = Future()
-            f.set_result(self._run(audio, offset))
-            self._futures.append(f)
+        self._futures.append(self._future(audio, offset))
+
+    def new_pieces(self) -> list[Piece]:
+        """Pieces transcribed since the last call, in order (stops at the first still running)."""
+        out = []
+        while self._read < len(self._futures) and self._futures[self._read].done():
+            pieces = self._futures[self._read].result()
+            out += pieces
+            words = " ".join(w.word for w in self._heard(pieces))
+            if words:
+                self._live_text = f"{self._live_text} {words}" if self._live_text else words
+            self._read += 1
+        return out
+
+    def live_text(self) -> tuple[str, bool]:
+        """The transcript so far, and whether it covers all the speech heard (nothing still to transcribe).
+        Call new_pieces() first; an early transcription of the open piece counts once it is done."""
+        text = self._live_text
+        if self._read < len(self._futures) or self.vad.in_speech:
+            return text, False
+        if not self._open:
+            return text, True
+        if self._peek is not None and self._peek[0] == (self._open[0].start, self._open[-1].end) \
+                and self._peek[1].done():
+            return " ".join([text] + [w.word for w in self._heard(self._peek[1].result())]).strip(), True
+        return text, False
+
+    def _heard(self, pieces: list[Piece]) -> list[Word]:
+        """The live words worth judging: the guards' cheap checks (inside speech, no unsure stock ending
+        such as "see you next time" after the last word), on the spans near these pieces only."""
+        words = [w for p in pieces for w in p.words]
+        if not words:
+            return []
+        lo, hi = words[0].start - 2.0, words[-1].end + 2.0
+        near = [sp for sp in self.vad.spans[-50:] if sp.end >= lo and sp.start <= hi]
+        kept = []
+        for p in pieces:
+            inside, _ = guards.place_in_speech(p.words, near)
+            kept += guards.trim_unsure_tail(inside)
+        return kept
 
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
         t = time.perf_counter()
@@ -123,6 +197,8 @@ class AnswerTranscriber:
             pieces = self.transcriber.transcribe(audio, offset)
             self._drop_unvoiced_fillers(pieces, audio, offset)
             return pieces
+            self.calls += 1
+            return self.transcriber.transcribe(audio, offset)
         finally:
             with self._lock:
                 self.busy_s += time.perf_counter() - t

@@ -9,6 +9,7 @@ from ..errors import UserError
 
 _cache: dict[tuple[str, str], object] = {}
 _lock = threading.Lock()
+_synth = threading.Lock()  # one synthesis at a time: nudges are prepared while questions are spoken
 
 
 def _load(model: str | None, config: str | None):
@@ -55,13 +56,28 @@ class PiperVoice:
     def samplerate(self) -> int:
         return int(self.engine.config.sample_rate)
 
+    def stream(self, text: str):
+        """(audio, rate) sentence by sentence as Piper makes them, so playing can start at once."""
+        if not text.strip():
+            return
+        from piper.config import SynthesisConfig
+
+        chunks = self.engine.synthesize(text, SynthesisConfig(**self._settings))
+        while True:
+            with _synth:  # held per sentence, not while the caller plays it
+                c = next(chunks, None)
+            if c is None:
+                return
+            yield c.audio_int16_array.ravel().astype(np.float32) / 32768.0, int(c.sample_rate)
+
     def synthesize(self, text: str) -> tuple[np.ndarray, int]:
         """Float32 mono audio for `text` and its sample rate (22050 for joe-us)."""
         if not text.strip():
             return np.zeros(0, dtype=np.float32), self.samplerate
         from piper.config import SynthesisConfig
 
-        chunks = list(self.engine.synthesize(text, SynthesisConfig(**self._settings)))
+        with _synth:
+            chunks = list(self.engine.synthesize(text, SynthesisConfig(**self._settings)))
         if not chunks:
             return np.zeros(0, dtype=np.float32), self.samplerate
         audio = np.concatenate([c.audio_int16_array.ravel() for c in chunks]).astype(np.float32) / 32768.0

@@ -111,18 +111,26 @@ def _quote(hit) -> dict:
     return {"evidence": rec["evidence"], "start": rec["start"]}
 
 
+PHASE_CUES = {"requirements": REQUIREMENTS, "estimation": ESTIMATION + [f"{s} {{num}}" for s in _SUPPOSE] +
+              [f"{{num}} {r}" for r in _RATE],
+              "high_level": HIGH_LEVEL + COMPONENTS, "deep_dive": DEEP_DIVE, "tradeoffs": TRADEOFFS}
+
+
+def phase_at(clause: Clause, i: int, current: str) -> str:
+    """The phase from token `i` of `clause` on: a cue starting there switches to its phase, else `current`.
+    The one judge of phases, shared by the analysis (_phase_times) and the live phase clock (turns.py)."""
+    return next((p for p in PHASES if find(PHASE_CUES[p], clause.words[i:i + 8]) == 0), current)
+
+
 def _phase_times(clauses: list[Clause]) -> dict:
     """Seconds spent in each phase, word by word: a cue switches phase, other words stay in it."""
     if not clauses or clauses[0].start is None:
         return {p: None for p in PHASES}
-    cues = {"requirements": REQUIREMENTS, "estimation": ESTIMATION + [f"{s} {{num}}" for s in _SUPPOSE] +
-            [f"{{num}} {r}" for r in _RATE],
-            "high_level": HIGH_LEVEL + COMPONENTS, "deep_dive": DEEP_DIVE, "tradeoffs": TRADEOFFS}
-    times, phase = {p: 0.0 for p in PHASES}, "requirements"
+    times, phase = {p: 0.0 for p in PHASES}, PHASES[0]
     flat = [(c, i) for c in clauses for i in range(len(c.tokens))]
     for n, (c, i) in enumerate(flat):
         tok = c.tokens[i]
-        phase = next((p for p in PHASES if find(cues[p], c.words[i:i + 8]) == 0), phase)
+        phase = phase_at(c, i, phase)
         following = flat[n + 1][0].tokens[flat[n + 1][1]].start if n + 1 < len(flat) else tok.end
         if tok.start is not None and following is not None:
             times[phase] += following - tok.start  # includes the pause after the word
