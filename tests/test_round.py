@@ -60,17 +60,20 @@ class FakeSource:
 
 
 class ScriptedTranscriber:
-    """Says the scripted text of the current answer, spread over the first piece it is given."""
+    """Says the scripted text of the current answer: its words are spread over the JFK speech
+    (0.5 to 10 s), and each piece returns those that fall inside it, as Whisper would."""
 
     def __init__(self):
         self.text, self.calls = "", 0
 
     def transcribe(self, audio, offset):
         self.calls += 1
-        words, self.text = self.text.split(), ""
-        step = audio.size / 16000 / max(1, len(words))
-        return [Piece([Word(w, round(offset + i * step, 2), round(offset + (i + 0.8) * step, 2), 0.9)
-                       for i, w in enumerate(words)], -0.2, 0.01, 1.3)] if words else []
+        words = self.text.split()
+        step = 9.5 / max(1, len(words))
+        timed = [(0.5 + i * step, w) for i, w in enumerate(words)]
+        end = offset + audio.size / 16000
+        inside = [Word(w, round(t, 2), round(t + 0.8 * step, 2), 0.9) for t, w in timed if offset <= t < end]
+        return [Piece(inside, -0.2, 0.01, 1.3)] if inside else []
 
 
 class FakeUI:
@@ -81,7 +84,7 @@ class FakeUI:
     def question(self, label, text): self.said.append(text)
     def recording(self, rules): pass
     def enter_event(self): return self.enter
-    def meter(self, block, elapsed, speaking): pass
+    def meter(self, block, elapsed, speaking, status=None): pass
     def recording_done(self, ended_by, seconds): self.ended.append((ended_by, seconds))
     def feedback(self, analysis): pass
     def summary(self, text, path): self.said.append(text)
