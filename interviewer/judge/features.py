@@ -14,7 +14,7 @@ import numpy as np
 import importlib
 
 from ..analysis.content import design, framework, negotiation, pitch, star, thinkaloud
-from ..analysis.content.lexicon import _compile, _match_from, is_number, is_year
+from ..analysis.content.lexicon import _match_c, index, is_number, is_year
 from ..analysis.content.text import Clause
 from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
 from .labels import LABELS, rule_verdict
@@ -29,33 +29,10 @@ class Phrases:
     """The rules' phrase list, indexed by first token so a clause is scanned once (same matches as lexicon.find)."""
 
     def __init__(self, phrases):
-        self.by_word: dict[str, list] = {}
-        self.by_prefix: list[tuple[str, tuple]] = []
-        self.anywhere: list[tuple] = []
-        for phrase in phrases:
-            pats = _compile(phrase)
-            head = pats[0]
-            if head in ("*", "...", "{num}"):
-                self.anywhere.append(pats)
-                continue
-            for alt in head.split("|"):
-                if alt.endswith("*") and len(alt) > 1:
-                    self.by_prefix.append((alt[:-1], pats))
-                else:
-                    self.by_word.setdefault(alt, []).append(pats)
+        self.idx = index(tuple(phrases))
 
     def hit(self, words: list[str]) -> bool:
-        for i, w in enumerate(words):
-            for pats in self.by_word.get(w, ()):
-                if _match_from(pats, words, i) is not None:
-                    return True
-            for prefix, pats in self.by_prefix:
-                if w.startswith(prefix) and _match_from(pats, words, i) is not None:
-                    return True
-            for pats in self.anywhere:
-                if _match_from(pats, words, i) is not None:
-                    return True
-        return False
+        return self.idx.find(words) is not None
 
 
 PHRASE_LISTS = {
@@ -84,6 +61,32 @@ def _phrase_sets() -> dict[str, Phrases]:
     return {name: Phrases(phrases) for name, phrases in PHRASE_LISTS.items()}
 
 
+class Lists:
+    """Every phrase list in one first-token index: which lists hit a clause, in one scan of its words."""
+
+    def __init__(self, lists: dict[str, list[str]]):
+        phrases, self.owner = [], []
+        for k, (name, ps) in enumerate(lists.items()):
+            phrases += list(ps)
+            self.owner += [k] * len(ps)
+        self.idx = index(tuple(phrases))
+        self.n = len(lists)
+
+    def hits(self, words: list[str]) -> list[float]:
+        out = [0.0] * self.n
+        for i, w in enumerate(words):
+            for n, pats in self.idx.candidates(w):
+                k = self.owner[n]
+                if not out[k] and _match_c(pats, words, i) is not None:
+                    out[k] = 1.0
+        return out
+
+
+@lru_cache(maxsize=1)
+def _lists() -> Lists:
+    return Lists(PHRASE_LISTS)
+
+
 _FIRST_SING = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
 _FIRST_PLUR = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours"}
 _SECOND = {"you", "you're", "you've", "you'd", "you'll", "your"}
@@ -108,6 +111,7 @@ HAND_NAMES = (
 
 def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     sets = _phrase_sets()
+    lists = _lists()
     star_labels = star.clause_labels(clauses)
     n = len(clauses)
     total = sum(len(c.tokens) for c in clauses) or 1
@@ -117,7 +121,7 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     for idx, c in enumerate(clauses):
         w = c.words
         L = max(len(w), 1)
-        hits = [float(sets[name].hit(w)) for name in PHRASE_LISTS]
+        hits = lists.hits(w)
         sl = star_labels[idx]
         star_row = [float(p in sl) for p in ("situation", "task", "action", "result", "quantified")]
         comps = sum(1 for x in w if sets["components"].hit([x]))
