@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import UserError
 
-VERSION = 1
+VERSION = 2
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
 
 

@@ -34,6 +34,9 @@ SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
+EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
+                             # stronger L2 penalty on them than on the hand features (they overfit an author's style)
+EMB_COLS = 512
 LEARNED = [lab for lab in LABELS if lab.learnable]
 
 
@@ -48,6 +51,7 @@ class Prepared:
     truth: dict              # label -> answer-level truth (bool, or levers list)
     rules: dict              # label -> the rules' verdict
     ids: list = field(default_factory=list)
+    words: list = field(default_factory=list)   # each clause's normalised words (experiments)
 
 
 def corpus_files() -> list[Path]:
@@ -124,23 +128,27 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
         Y[lab.name] = np.asarray(col, dtype=np.float32)
     rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS if lab.name in truth}
     form = item["form"] if not heard else "as-heard"
-    return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules)
+    return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules, words=[c.words for c in clauses])
 
 
 # ---------------------------------------------------------------- fitting
 
-def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Class-weighted logistic regression on standardised features; the scaler folded into the weights."""
+def _fit(X: np.ndarray, y: np.ndarray, emb_cols: int = 0) -> tuple[np.ndarray, float]:
+    """Class-weighted logistic regression on standardised features (the first `emb_cols`, the embeddings,
+    shrunk by EMB_SCALE); the scaler folded into the weights."""
     from sklearn.linear_model import LogisticRegression
 
     if y.min() == y.max():  # one class only: a constant
         return np.zeros(X.shape[1], dtype=np.float32), (8.0 if y[0] else -8.0)
     mu, sd = X.mean(0), X.std(0)
     sd = np.where(sd < 1e-6, 1.0, sd)
+    sc = np.ones(X.shape[1])
+    if emb_cols:
+        sc[:emb_cols] = EMB_SCALE
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=SEED)
-    clf.fit((X - mu) / sd, y)
-    w = clf.coef_[0] / sd
-    b = float(clf.intercept_[0] - (clf.coef_[0] * mu / sd).sum())
+    clf.fit((X - mu) / sd * sc, y)
+    w = clf.coef_[0] * sc / sd
+    b = float(clf.intercept_[0] - (clf.coef_[0] * sc * mu / sd).sum())
     return w.astype(np.float32), b
 
 
@@ -176,13 +184,19 @@ VARIANTS = {  # feature columns each learned variant sees
 }
 
 
+def _emb_cols(cols: Optional[slice]) -> int:
+    """How many leading columns are embeddings: all 512 for the full features, none for hand-only;
+    embedding-only sees nothing else, so it is not shrunk."""
+    return EMB_COLS if cols is None else 0
+
+
 def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
     """Fit on all of `train`; thresholds and rule-vs-learned choice from inner leave-one-author-out."""
     authors = sorted({p.author for p in train})
     oof_s, oof_t, oof_r = [], [], []
     for a in authors:
         inner = [p for p in train if p.author != a]
-        w, b = _fit(*_rows(inner, lab, cols))
+        w, b = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
         for p in train:
             if p.author == a and lab.name in p.Y:
                 oof_s.append(_score(p, lab, w, b, cols))
@@ -191,7 +205,7 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
     s, t, r = np.array(oof_s), np.array(oof_t), np.array(oof_r)
     thr = _threshold(s, t) if len(s) else 0.5
     learned_acc, rules_acc = (((s >= thr) == t).mean(), (r == t).mean()) if len(s) else (0.0, 1.0)
-    w, b = _fit(*_rows(train, lab, cols))
+    w, b = _fit(*_rows(train, lab, cols), emb_cols=_emb_cols(cols))
     return {"coef": w, "intercept": b, "threshold": thr, "inner_learned": float(learned_acc),
             "inner_rules": float(rules_acc), "select": "learned" if learned_acc >= rules_acc else "rules"}
 
@@ -301,9 +315,11 @@ def train_all(data: list[Prepared], choice: dict) -> JudgeModel:
         use = choice.get(lab.name, m["select"])
         labels[lab.name] = LabelModel(lab.name, m["coef"], m["intercept"], m["threshold"],
                                       "mean" if lab.answer else "max", use)
-    meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "seed": SEED,
+    meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "emb_scale": EMB_SCALE, "seed": SEED,
             "authors": [a for a in AUTHORS if any(p.author == a for p in data)], "answers": len({p.id for p in data}),
-            "features": "wordllama l2_supercat 256-d clause + window embeddings, rule hits, position, tense, person, numbers"}
+            "features": "wordllama l2_supercat 256-d clause + window embeddings, rule hits, position, tense, person, numbers, "
+                        "cue lists (cost, alternative, condition, outcome, plan, stance, focus, vague ask) of the clause "
+                        "and its neighbours, position bins"}
     return JudgeModel(labels, feature_names(), meta)
 
 
