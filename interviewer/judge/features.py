@@ -331,3 +331,10 @@ _WORD = re.compile(r"[^\w\s'%$]")
 def as_heard(text: str) -> str:
     """Lower-cased, punctuation stripped: how a speech recogniser often returns an answer."""
     return " ".join(_WORD.sub(" ", text.lower()).split())
+
+
+def after_action(X: np.ndarray) -> np.ndarray:
+    """Per clause: at or after the first clause the rules label an action (from the hand feature columns)."""
+    hand = X.shape[1] - len(HAND_NAMES)
+    act = X[:, hand + HAND_NAMES.index("star.action")] > 0
+    return np.maximum.accumulate(act) if len(act) else act
