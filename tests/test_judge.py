@@ -52,6 +52,17 @@ def test_a_full_story_gets_every_star_part_and_evidence_from_the_answer():
     assert s["hypothetical"] is False
 
 
+def test_actions_without_an_outcome_get_no_result_credit():
+    text = ("Last year our deploys took two hours. I was asked to fix it. "
+            "I profiled the pipeline and I cached the dependencies.")
+    s = learned("behavioural", text)
+    assert s["star"]["action"]["present"]
+    assert not s["star"]["result"]["present"]
+    assert s["quantified_result"] is False
+    s = learned("behavioural", text + " As a result deploys went from two hours to twelve minutes.")
+    assert s["star"]["result"]["present"] and s["quantified_result"] is True
+
+
 def test_a_hypothetical_answer_gets_no_star_credit():
     text = ("In that situation I would first talk to both people separately. Then I'd set up a meeting "
             "so everyone feels heard, and I would make sure we agree on next steps. I always try to stay calm.")

@@ -37,9 +37,17 @@ def gate(verdicts: dict) -> dict:
     return v
 
 
+def needs_action_first(name: str, present: bool, rule, best_after: bool) -> bool:
+    """A result is how the story turned out: when the rules found none and the learned judge's best clause
+    comes before the first action ("our deploys took two hours" as scene-setting), no result credit."""
+    if name == "star.result" and present and not rule and not best_after:
+        return False
+    return present
+
+
 def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
     """The learned verdicts for the labels the model decides in this round; `structure` holds the rules'."""
-    from .features import featurise
+    from .features import after_action, featurise
     from .labels import labels_for, rule_verdict
     from .model import load_model
 
@@ -47,14 +55,17 @@ def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, V
     if not clauses:
         return {}
     X = featurise(clauses, kind, structure)
+    after = after_action(X)
     out: dict[str, Verdict] = {}
     for lab in labels_for(kind):
         m = model.labels.get(lab.name)
         if not lab.learnable or m is None or m.use != "learned":
             continue
         probs = m.clause_probs(X)
-        score = m.score(probs)
-        out[lab.name] = Verdict(score >= m.threshold, round(score, 3), int(probs.argmax()), round(m.threshold, 3))
+        score = m.score(probs, rule_verdict(structure, lab), after)
+        best = int(probs.argmax())
+        present = needs_action_first(lab.name, score >= m.threshold, rule_verdict(structure, lab), bool(after[best]))
+        out[lab.name] = Verdict(present, round(score, 3), best, round(m.threshold, 3))
     every = {lab.name: rule_verdict(structure, lab) for lab in labels_for(kind) if lab.learnable}
     every.update({k: v.present for k, v in out.items()})
     gated = gate(every)

@@ -14,7 +14,7 @@ import numpy as np
 import importlib
 
 from ..analysis.content import design, framework, negotiation, pitch, star, thinkaloud
-from ..analysis.content.lexicon import _compile, _match_from, is_number, is_year
+from ..analysis.content.lexicon import _match_c, index, is_number, is_year
 from ..analysis.content.text import Clause
 from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
 from .labels import LABELS, rule_verdict
@@ -29,33 +29,10 @@ class Phrases:
     """The rules' phrase list, indexed by first token so a clause is scanned once (same matches as lexicon.find)."""
 
     def __init__(self, phrases):
-        self.by_word: dict[str, list] = {}
-        self.by_prefix: list[tuple[str, tuple]] = []
-        self.anywhere: list[tuple] = []
-        for phrase in phrases:
-            pats = _compile(phrase)
-            head = pats[0]
-            if head in ("*", "...", "{num}"):
-                self.anywhere.append(pats)
-                continue
-            for alt in head.split("|"):
-                if alt.endswith("*") and len(alt) > 1:
-                    self.by_prefix.append((alt[:-1], pats))
-                else:
-                    self.by_word.setdefault(alt, []).append(pats)
+        self.idx = index(tuple(phrases))
 
     def hit(self, words: list[str]) -> bool:
-        for i, w in enumerate(words):
-            for pats in self.by_word.get(w, ()):
-                if _match_from(pats, words, i) is not None:
-                    return True
-            for prefix, pats in self.by_prefix:
-                if w.startswith(prefix) and _match_from(pats, words, i) is not None:
-                    return True
-            for pats in self.anywhere:
-                if _match_from(pats, words, i) is not None:
-                    return True
-        return False
+        return self.idx.find(words) is not None
 
 
 PHRASE_LISTS = {
@@ -79,9 +56,105 @@ PHRASE_LISTS = {
 }
 
 
+# Cues for what a part DOES, beyond the rules' own lists (judge features only; the rules do not read them).
+CUES = {
+    # a cost or a rejected alternative
+    "cue.cost": [
+        "you pay", "pay for|in", "the catch", "the downside|cost|price|risk|problem|drawback|issue|trouble|con",
+        "downside*", "drawback*", "at the cost of", "costs|cost you", "the big|main|real|biggest|only cost|risk|catch|problem|issue",
+        "slower", "more expensive", "extra memory|disk|latency|complexity|cost|work|hops|overhead|storage",
+        "overhead", "complexity", "harder to|when", "hard to", "painful", "pain", "can kill|hurt|bite|blow",
+        "you lose", "we lost", "you give up", "gave up", "not free", "isn't free", "expensive", "stale",
+        "only guaranteed", "doesn't|don't|can't|cannot|won't scale|handle|help|work|guarantee",
+        "limitation*", "limited", "the flip side", "on the other hand", "worse", "more memory|disk|storage|cpu",
+    ],
+    "cue.alternative": [
+        "instead of", "rather than", "we rejected|considered|looked at|ruled out", "we chose|picked|went with",
+        "over a|an|the", "versus", "vs", "compared to|with", "the alternative", "alternatively", "or we could",
+        "we could have", "would have meant", "looked at * but", "considered * but", "chose * over", "instead",
+    ],
+    "cue.but": ["but", "though", "although", "however", "except", "unless", "whereas", "the trade off", "tradeoff*", "trade off*"],
+    # where it fits: a condition or a use case
+    "cue.condition": [
+        "if you|your|the|it's|its|there's|you're|you've|data|traffic|reads|writes", "when you|your|the|there's|it's|data|reads|writes|traffic|lots|many",
+        "whenever", "for workloads|cases|things|services|systems|data|apps|teams|anything|example",
+        "use it|them|one for|when|if|on|in", "i use|used it|them|one for|on|in", "not for", "avoid it|them|one",
+        "don't use|need", "wouldn't use", "overkill for|when|if", "makes|make sense", "is|are good|great|ideal|best|useful|handy for|when",
+        "like a|an|the", "such as", "e g", "for example", "for instance", "for a|an|the|small|big|large|high|low|read|write|heavy",
+        "heavy", "read heavy", "write heavy", "lots of", "many", "high traffic|volume|read|write", "at scale",
+        "you'd want", "you want", "you need", "only if|when", "as long as", "in cases|situations",
+    ],
+    # how it turned out: an outcome verb, a change, a figure
+    "cue.outcome": [
+        "dropped", "went from|down|up|to", "ended up|with", "cut", "saved", "shipped", "was|were|got adopted|approved|promoted|accepted|merged|rolled",
+        "fell", "rose", "grew", "halved", "doubled", "improved", "reduced", "now", "since then", "after that", "in the end",
+        "the result", "result*", "outcome", "turned out", "worked", "it paid off", "we hit", "we met|beat|made", "on time", "from {num}", "to {num}",
+        "by {num}", "{num} percent", "down to", "no longer", "never again", "stopped", "went away", "finished", "completed", "launched",
+        "learned", "learnt", "feedback", "the team * happier|faster|better", "got better|faster|worse", "became",
+    ],
+    "cue.plan": [
+        "i'd|i will|i'll|we'll|we'd|would|going to|gonna|plan|planned|planning|hope|hoping|want|wanted|trying|tried to|aim",
+        "next step*", "not sure", "don't know", "we'll see", "still", "yet",
+    ],
+    "cue.action_verb": [
+        "i|we profiled|cached|rewrote|built|added|wrote|moved|migrated|set|ran|split|fixed|changed|introduced|created|designed|talked|met|started|pulled|traced|found|dug|read|asked|proposed|paired|automated",
+    ],
+    # the candidate's own stance
+    "cue.stance": [
+        "i'd pick|go|choose|prefer|recommend|use|start|reach|lean|rather|say|argue|avoid|stick",
+        "i would pick|go|choose|prefer|recommend|use|start|reach|lean|rather|say|argue|avoid|stick",
+        "honestly", "frankly", "to be honest", "personally", "my default", "my go to", "my preference|view|take|opinion|bet|rule",
+        "i think|believe|feel * is|are|should|overused|overrated|underrated|better|worse|wrong|right",
+        "i prefer", "i like", "i love", "i hate", "i don't like", "i'm not a fan", "i'm a fan", "i'm a big fan",
+        "in my opinion|view|experience", "i'm convinced", "i always", "i never", "i'd never", "should be|use|just",
+        "most teams|people * should|don't|shouldn't", "overkill", "overrated", "overused", "underrated", "not worth", "worth it",
+    ],
+    "cue.hedge": ["it depends", "depends on", "both are|have", "either", "all have", "pros and cons", "no right answer", "case by case"],
+    # what the candidate focuses on or is strong at
+    "cue.focus": [
+        "focus*", "speciali*", "mostly", "mainly", "primarily", "strong|good at", "best at", "my strength*", "i love|enjoy",
+        "i'm known for", "known for", "passion*", "i care about", "i work on|with|in", "i build|built|design|designed|own|owned|led|lead|run|ran",
+        "i've built|led|owned|shipped|worked|spent|done", "experience in|with", "years of|in", "a lot of", "deep in", "expert*", "background in|is",
+        "highlight", "proud", "biggest win", "most recently", "recently", "day to day", "my area", "my work",
+    ],
+    # asking for more without a number
+    "cue.vague_ask": [
+        "any flexibility|room|chance|way|wiggle", "flexib*", "a bit|little more|higher|better", "bit more|higher", "more|higher|better",
+        "could|can you|we do|go|move|bump|improve|stretch|sweeten|look", "is there", "negotiable", "wiggle", "budge", "stretch",
+        "what can you do", "do anything", "something more", "a little", "somewhat", "is that the best", "best you",
+    ],
+}
+
+
 @lru_cache(maxsize=1)
 def _phrase_sets() -> dict[str, Phrases]:
     return {name: Phrases(phrases) for name, phrases in PHRASE_LISTS.items()}
+
+
+class Lists:
+    """Every phrase list in one first-token index: which lists hit a clause, in one scan of its words."""
+
+    def __init__(self, lists: dict[str, list[str]]):
+        phrases, self.owner = [], []
+        for k, (name, ps) in enumerate(lists.items()):
+            phrases += list(ps)
+            self.owner += [k] * len(ps)
+        self.idx = index(tuple(phrases))
+        self.n = len(lists)
+
+    def hits(self, words: list[str]) -> list[float]:
+        out = [0.0] * self.n
+        for i, w in enumerate(words):
+            for n, pats in self.idx.candidates(w):
+                k = self.owner[n]
+                if not out[k] and _match_c(pats, words, i) is not None:
+                    out[k] = 1.0
+        return out
+
+
+@lru_cache(maxsize=1)
+def _lists() -> Lists:
+    return Lists(PHRASE_LISTS)
 
 
 _FIRST_SING = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
@@ -104,10 +177,65 @@ HAND_NAMES = (
     + [f"kind.{k}" for k in KINDS]
     + [f"answer.rule.{lab.name}" for lab in LABELS if lab.learnable]
 )
+CONTEXT = ("cost", "alternative", "but", "condition", "outcome", "plan", "action_verb", "stance", "hedge", "focus",
+           "vague_ask")
+CUE_NAMES = (
+    [f"{n}" for n in CUES]
+    + [f"prev.{n}" for n in CUES] + [f"next.{n}" for n in CUES]
+    + ["prev.hit.tradeoff", "next.hit.tradeoff", "prev.hit.when", "next.hit.when", "prev.star.action", "next.star.result",
+       "prev.past", "next.past", "pos.bin0", "pos.bin1", "pos.bin2", "pos.bin3", "pos.last2", "after_action",
+       "past_outcome", "present_only", "stance_modal", "num.anchor_like"]
+)
+HAND_NAMES = HAND_NAMES + CUE_NAMES
+
+
+@lru_cache(maxsize=1)
+def _cues() -> "Lists":
+    return Lists(CUES)
+
+
+def _cue_rows(clauses: list[Clause], base: np.ndarray) -> np.ndarray:
+    """What a clause does (cost, condition, outcome, stance, ...), and the same cues in the clauses beside it."""
+    cues = _cues()
+    n = len(clauses)
+    own = np.asarray([cues.hits(c.words) for c in clauses], dtype=np.float32).reshape(n, len(CUES))
+    zero = np.zeros((1, own.shape[1]), dtype=np.float32)
+    prev = np.vstack([zero, own[:-1]]) if n else own
+    nxt = np.vstack([own[1:], zero]) if n else own
+    col = {name: k for k, name in enumerate(HAND_NAMES[:len(HAND_NAMES) - len(CUE_NAMES)])}
+
+    def shift(v, d):
+        out = np.zeros_like(v)
+        if d > 0:
+            out[1:] = v[:-1]
+        else:
+            out[:-1] = v[1:]
+        return out
+
+    rel = base[:, col["pos.rel"]]
+    action = base[:, col["star.action"]]
+    result = base[:, col["star.result"]]
+    past = base[:, col["past.share"]]
+    seen_action = np.concatenate([[0.0], np.maximum.accumulate(action)[:-1]]) if n else action
+    oc, pl = own[:, list(CUES).index("cue.outcome")], own[:, list(CUES).index("cue.plan")]
+    st = own[:, list(CUES).index("cue.stance")]
+    extra = np.stack([
+        shift(base[:, col["hit.tradeoff"]], 1), shift(base[:, col["hit.tradeoff"]], -1),
+        shift(base[:, col["hit.when"]], 1), shift(base[:, col["hit.when"]], -1),
+        shift(action, 1), shift(result, -1), shift(past, 1), shift(past, -1),
+        (rel < 0.25).astype(np.float32), ((rel >= 0.25) & (rel < 0.5)).astype(np.float32),
+        ((rel >= 0.5) & (rel < 0.75)).astype(np.float32), (rel >= 0.75).astype(np.float32),
+        (np.arange(n) >= n - 2).astype(np.float32), seen_action,
+        oc * (past > 0) * (1 - pl), (past == 0).astype(np.float32) * (1 - pl), st * base[:, col["modal.any"]],
+        base[:, col["num.any"]] * (1 - base[:, col["num.by_result_verb"]]),
+    ], axis=1).astype(np.float32) if n else np.zeros((0, 18), dtype=np.float32)
+    return np.hstack([own, prev, nxt, extra]).astype(np.float32)
+
 
 
 def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     sets = _phrase_sets()
+    lists = _lists()
     star_labels = star.clause_labels(clauses)
     n = len(clauses)
     total = sum(len(c.tokens) for c in clauses) or 1
@@ -117,7 +245,7 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     for idx, c in enumerate(clauses):
         w = c.words
         L = max(len(w), 1)
-        hits = [float(sets[name].hit(w)) for name in PHRASE_LISTS]
+        hits = lists.hits(w)
         sl = star_labels[idx]
         star_row = [float(p in sl) for p in ("situation", "task", "action", "result", "quantified")]
         comps = sum(1 for x in w if sets["components"].hit([x]))
@@ -141,7 +269,8 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
         num_row = [float(bool(nums)), min(len(nums), 4) / 4, float(any(is_year(x) for x in w)),
                    float("percent" in w), float(by_verb)]
         rows.append(hits + star_row + rule_row + pos + person + num_row + kind_hot + answer_rules)
-    return np.asarray(rows, dtype=np.float32).reshape(n, len(HAND_NAMES))
+    base = np.asarray(rows, dtype=np.float32).reshape(n, len(HAND_NAMES) - len(CUE_NAMES))
+    return np.hstack([base, _cue_rows(clauses, base)])
 
 
 def clause_text(c: Clause) -> str:
@@ -202,3 +331,10 @@ _WORD = re.compile(r"[^\w\s'%$]")
 def as_heard(text: str) -> str:
     """Lower-cased, punctuation stripped: how a speech recogniser often returns an answer."""
     return " ".join(_WORD.sub(" ", text.lower()).split())
+
+
+def after_action(X: np.ndarray) -> np.ndarray:
+    """Per clause: at or after the first clause the rules label an action (from the hand feature columns)."""
+    hand = X.shape[1] - len(HAND_NAMES)
+    act = X[:, hand + HAND_NAMES.index("star.action")] > 0
+    return np.maximum.accumulate(act) if len(act) else act

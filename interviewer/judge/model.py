@@ -1,8 +1,10 @@
 """The learned judge at run time: numpy only. Weights in interviewer/data/judge.npz (`make train`).
 
 Each label has a linear classifier over clause features (the scaler is folded into the weights);
-a part is present when the highest clause probability (for answer-level labels, the mean)
-passes the label's threshold, chosen by cross-validation over the training authors.
+a part is present when an answer-level score passes the label's threshold: a small logistic
+"stacker" over the highest clause probability (for answer-level labels, the mean), the mean of
+the top two, the mean, the rules' verdict and the best clause's position, fitted on scores the clause model gave authors it
+was not trained on (inner leave-one-author-out).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import numpy as np
 
 from ..errors import UserError
 
-VERSION = 1
+VERSION = 5
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
 
 
@@ -30,15 +32,43 @@ class LabelModel:
     threshold: float
     agg: str                # "max" over clauses, or "mean" for answer-level labels
     use: str                # "learned" or "rules": which decides at run time (picked by leave-one-author-out)
+    stack: Optional[np.ndarray] = None  # (7,): answer-level weights on AGG_NAMES and a bias; None: plain max/mean
 
     def clause_probs(self, X: np.ndarray) -> np.ndarray:
         z = X @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
-    def score(self, probs: np.ndarray) -> float:
+    def pooled(self, probs: np.ndarray) -> float:
         if probs.size == 0:
             return 0.0
         return float(probs.mean() if self.agg == "mean" else probs.max())
+
+    def score(self, probs: np.ndarray, rule: Optional[bool] = None, after: Optional[np.ndarray] = None) -> float:
+        """The answer-level probability the threshold applies to: the pooled clause probability, or, with a
+        stacker, a logistic over the pooled, top-two and mean clause log-odds, the rules' verdict, where
+        the best clause sits, and the best log-odds at or after the first action."""
+        if self.stack is None:
+            return self.pooled(probs)
+        if probs.size == 0:
+            return 0.0
+        z = float(agg_features(probs, self.agg, rule, after) @ self.stack[:-1] + self.stack[-1])
+        return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+AGG_NAMES = ("logit.pooled", "logit.top2", "logit.mean", "rules", "top.position", "logit.after_action")
+
+
+def agg_features(probs: np.ndarray, agg: str, rule: Optional[bool], after: Optional[np.ndarray] = None) -> np.ndarray:
+    """Answer-level inputs of the stacker, from one answer's clause probabilities, the rules' verdict, and
+    `after`: which clauses come at or after the first the rules call an action (a result follows one)."""
+    probs = np.asarray(probs, dtype=np.float64)
+    p = np.clip(np.sort(probs)[::-1], 1e-4, 1 - 1e-4)
+    logit = lambda x: float(np.log(x / (1 - x)))  # noqa: E731
+    pooled = p.mean() if agg == "mean" else p[0]
+    where = float(probs.argmax()) / max(len(probs) - 1, 1)  # where the best clause sits: 0 first .. 1 last
+    late = probs[after] if after is not None and after.any() else np.zeros(1)
+    return np.array([logit(pooled), logit(p[:2].mean()), logit(p.mean()), float(bool(rule)), where,
+                     logit(float(np.clip(late.max(), 1e-4, 1 - 1e-4)))])
 
 
 @dataclass
@@ -57,6 +87,8 @@ class JudgeModel:
         arrays["threshold"] = np.array([self.labels[n].threshold for n in names], dtype=np.float32)
         arrays["agg"] = np.array([self.labels[n].agg for n in names])
         arrays["use"] = np.array([self.labels[n].use for n in names])
+        arrays["stack"] = np.stack([self.labels[n].stack if self.labels[n].stack is not None
+                                    else np.full(len(AGG_NAMES) + 1, np.nan) for n in names]).astype(np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
@@ -79,12 +111,14 @@ class JudgeModel:
                 meta = json.loads(str(z["meta"]))
                 names = [str(n) for n in z["label_names"]]
                 coef, intercept = z["coef"], z["intercept"]
-                threshold, agg, use = z["threshold"], z["agg"], z["use"]
+                threshold, agg, use, stack = z["threshold"], z["agg"], z["use"], z["stack"]
                 features = [str(f) for f in z["features"]]
             if meta.get("version") != VERSION or coef.shape != (len(names), len(features)):
                 raise ValueError("version or shape")
             labels = {n: LabelModel(n, coef[i].astype(np.float32), float(intercept[i]), float(threshold[i]),
-                                    str(agg[i]), str(use[i])) for i, n in enumerate(names)}
+                                    str(agg[i]), str(use[i]),
+                                    None if np.isnan(stack[i]).any() else stack[i].astype(np.float64))
+                      for i, n in enumerate(names)}
         except UserError:
             raise
         except Exception:

@@ -23,10 +23,13 @@ OLD = T.ROOT / "tests" / "corpus"
 VARIANTS = ["rules", "learned", "select", "hand-only", "embedding-only"]
 ABOUT = {
     "rules": "the phrase rules (interviewer/analysis/content)",
-    "learned": "the learned judge decides every learnable label (wordllama embeddings + rule hits + structure features)",
-    "select": "hybrid: per label, learned or rules, whichever scored better in cross-validation inside the training authors",
-    "hand-only": "learned, without embeddings (rule hits, position, tense, person, numbers only)",
-    "embedding-only": "learned, embeddings only (clause and window), no rule or structure features",
+    "learned": "the learned judge decides every learnable label (clause model: wordllama embeddings shrunk x0.3 + "
+               "rule hits + cue lists of the clause and its neighbours + structure features; answer-level stacker "
+               "over its out-of-fold clause scores and the rules' verdict)",
+    "select": "hybrid, shipped: per label, learned or rules, whichever scored better in cross-validation inside the "
+              "training authors",
+    "hand-only": "learned, without embeddings (rule hits, cue lists, position, tense, person, numbers only)",
+    "embedding-only": "learned, embeddings only (clause and window), no rule, cue or structure features in the clause model",
 }
 FORMS = {"written": "as written", "as-heard": "as heard (lower-cased, punctuation stripped)",
          "whisper": "spoken by Piper and recognised by Whisper (heard.yaml)"}

@@ -24,16 +24,21 @@ import yaml
 from ..analysis.content import analyse_content
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
-from .features import as_heard, featurise, feature_names
-from . import gate
+from .features import after_action, as_heard, featurise, feature_names
+from . import gate, needs_action_first
 from .labels import LABELS, Label, rule_verdict
-from .model import VERSION, WEIGHTS, JudgeModel, LabelModel
+from .model import VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
+EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
+                             # stronger L2 penalty on them than on the hand features (they overfit an author's style)
+EMB_COLS = 512
+STACK_WEIGHT = None         # the stacker's class weights (None: plain accuracy)
+STACK = True                 # answer-level stacker over out-of-fold clause scores and the rules' verdict
 LEARNED = [lab for lab in LABELS if lab.learnable]
 
 
@@ -48,6 +53,7 @@ class Prepared:
     truth: dict              # label -> answer-level truth (bool, or levers list)
     rules: dict              # label -> the rules' verdict
     ids: list = field(default_factory=list)
+    words: list = field(default_factory=list)   # each clause's normalised words (experiments)
 
 
 def corpus_files() -> list[Path]:
@@ -124,23 +130,27 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
         Y[lab.name] = np.asarray(col, dtype=np.float32)
     rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS if lab.name in truth}
     form = item["form"] if not heard else "as-heard"
-    return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules)
+    return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules, words=[c.words for c in clauses])
 
 
 # ---------------------------------------------------------------- fitting
 
-def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Class-weighted logistic regression on standardised features; the scaler folded into the weights."""
+def _fit(X: np.ndarray, y: np.ndarray, emb_cols: int = 0) -> tuple[np.ndarray, float]:
+    """Class-weighted logistic regression on standardised features (the first `emb_cols`, the embeddings,
+    shrunk by EMB_SCALE); the scaler folded into the weights."""
     from sklearn.linear_model import LogisticRegression
 
     if y.min() == y.max():  # one class only: a constant
         return np.zeros(X.shape[1], dtype=np.float32), (8.0 if y[0] else -8.0)
     mu, sd = X.mean(0), X.std(0)
     sd = np.where(sd < 1e-6, 1.0, sd)
+    sc = np.ones(X.shape[1])
+    if emb_cols:
+        sc[:emb_cols] = EMB_SCALE
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=SEED)
-    clf.fit((X - mu) / sd, y)
-    w = clf.coef_[0] / sd
-    b = float(clf.intercept_[0] - (clf.coef_[0] * mu / sd).sum())
+    clf.fit((X - mu) / sd * sc, y)
+    w = clf.coef_[0] * sc / sd
+    b = float(clf.intercept_[0] - (clf.coef_[0] * sc * mu / sd).sum())
     return w.astype(np.float32), b
 
 
@@ -154,10 +164,31 @@ def _rows(data: list[Prepared], lab: Label, cols: Optional[slice]) -> tuple[np.n
     return (X if cols is None else X[:, cols]), np.concatenate([p.Y[lab.name] for p in use])
 
 
-def _score(p: Prepared, lab: Label, w: np.ndarray, b: float, cols: Optional[slice]) -> float:
+def _score(p: Prepared, lab: Label, w: np.ndarray, b: float, cols: Optional[slice],
+           stack: Optional[np.ndarray] = None) -> float:
     X = p.X if cols is None else p.X[:, cols]
-    m = LabelModel(lab.name, w, b, 0.5, "mean" if lab.answer else "max", "learned")
-    return m.score(m.clause_probs(X))
+    m = LabelModel(lab.name, w, b, 0.5, "mean" if lab.answer else "max", "learned", stack)
+    return m.score(m.clause_probs(X), p.rules[lab.name], after_action(p.X))
+
+
+def _probs(p: Prepared, lab: Label, w: np.ndarray, b: float, cols: Optional[slice]) -> np.ndarray:
+    X = p.X if cols is None else p.X[:, cols]
+    return LabelModel(lab.name, w, b, 0.5, "max", "learned").clause_probs(X)
+
+
+def _fit_stack(F: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
+    """The answer-level stacker: plain logistic regression (C=1) on out-of-fold answer features."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(t) == 0 or t.min() == t.max():
+        return None
+    clf = LogisticRegression(C=1.0, max_iter=1000, class_weight=STACK_WEIGHT)
+    clf.fit(F, t)
+    return np.concatenate([clf.coef_[0], clf.intercept_]).astype(np.float64)
+
+
+def _stack_score(F: np.ndarray, stack: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(F @ stack[:-1] + stack[-1], -30, 30)))
 
 
 def _threshold(scores: np.ndarray, truth: np.ndarray) -> float:
@@ -176,24 +207,45 @@ VARIANTS = {  # feature columns each learned variant sees
 }
 
 
+def _emb_cols(cols: Optional[slice]) -> int:
+    """How many leading columns are embeddings: all 512 for the full features, none for hand-only;
+    embedding-only sees nothing else, so it is not shrunk."""
+    return EMB_COLS if cols is None else 0
+
+
 def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
     """Fit on all of `train`; thresholds and rule-vs-learned choice from inner leave-one-author-out."""
     authors = sorted({p.author for p in train})
-    oof_s, oof_t, oof_r = [], [], []
+    oof_F, oof_t, oof_r, oof_a = [], [], [], []
+    agg = "mean" if lab.answer else "max"
     for a in authors:
         inner = [p for p in train if p.author != a]
-        w, b = _fit(*_rows(inner, lab, cols))
+        w, b = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
         for p in train:
             if p.author == a and lab.name in p.Y:
-                oof_s.append(_score(p, lab, w, b, cols))
+                oof_F.append(agg_features(_probs(p, lab, w, b, cols), agg, p.rules[lab.name], after_action(p.X)))
                 oof_t.append(bool(p.truth[lab.name]))
                 oof_r.append(bool(p.rules[lab.name]))
-    s, t, r = np.array(oof_s), np.array(oof_t), np.array(oof_r)
-    thr = _threshold(s, t) if len(s) else 0.5
-    learned_acc, rules_acc = (((s >= thr) == t).mean(), (r == t).mean()) if len(s) else (0.0, 1.0)
-    w, b = _fit(*_rows(train, lab, cols))
-    return {"coef": w, "intercept": b, "threshold": thr, "inner_learned": float(learned_acc),
-            "inner_rules": float(rules_acc), "select": "learned" if learned_acc >= rules_acc else "rules"}
+                oof_a.append(a)
+    F, t, r, au = np.array(oof_F), np.array(oof_t), np.array(oof_r), np.array(oof_a)
+    stack, thr, learned_acc, rules_acc = None, 0.5, 0.0, 1.0
+    if len(t):
+        rules_acc = float((r == t).mean())
+        stack = _fit_stack(F, t) if STACK else None
+        if stack is None:  # the pooled clause probability and a cut chosen on the out-of-fold scores
+            s = 1.0 / (1.0 + np.exp(-F[:, 0]))
+            thr = _threshold(s, t)
+            learned_acc = float(((s >= thr) == t).mean())
+        else:  # the stacker's own accuracy, leave-one-author-out over the out-of-fold table
+            ok = []
+            for a in authors:
+                st = _fit_stack(F[au != a], t[au != a])
+                sc = _stack_score(F[au == a], st) if st is not None else np.full((au == a).sum(), float(t[au != a][0]))
+                ok.extend((sc >= 0.5) == t[au == a])
+            learned_acc = float(np.mean(ok)) if ok else 0.0
+    w, b = _fit(*_rows(train, lab, cols), emb_cols=_emb_cols(cols))
+    return {"coef": w, "intercept": b, "threshold": thr, "stack": stack, "inner_learned": learned_acc,
+            "inner_rules": rules_acc, "select": "learned" if learned_acc >= rules_acc else "rules"}
 
 
 # ---------------------------------------------------------------- evaluation
@@ -208,7 +260,9 @@ def predict(p: Prepared, models: dict, variant: str) -> dict:
             continue
         base = "learned" if variant in ("select", "learned") else variant
         m = models[base][name]
-        learned = _score(p, lab, m["coef"], m["intercept"], VARIANTS[base]) >= m["threshold"]
+        learned = _score(p, lab, m["coef"], m["intercept"], VARIANTS[base], m["stack"]) >= m["threshold"]
+        best = int(_probs(p, lab, m["coef"], m["intercept"], VARIANTS[base]).argmax())
+        learned = needs_action_first(name, learned, p.rules[name], bool(after_action(p.X)[best]))
         if variant == "select" and m["select"] == "rules":
             out[name] = p.rules[name]
         else:
@@ -300,10 +354,12 @@ def train_all(data: list[Prepared], choice: dict) -> JudgeModel:
         m = fit_label(data, lab, None)
         use = choice.get(lab.name, m["select"])
         labels[lab.name] = LabelModel(lab.name, m["coef"], m["intercept"], m["threshold"],
-                                      "mean" if lab.answer else "max", use)
-    meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "seed": SEED,
+                                      "mean" if lab.answer else "max", use, m["stack"])
+    meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "emb_scale": EMB_SCALE, "stack": STACK, "seed": SEED,
             "authors": [a for a in AUTHORS if any(p.author == a for p in data)], "answers": len({p.id for p in data}),
-            "features": "wordllama l2_supercat 256-d clause + window embeddings, rule hits, position, tense, person, numbers"}
+            "features": "wordllama l2_supercat 256-d clause + window embeddings, rule hits, position, tense, person, numbers, "
+                        "cue lists (cost, alternative, condition, outcome, plan, stance, focus, vague ask) of the clause "
+                        "and its neighbours, position bins"}
     return JudgeModel(labels, feature_names(), meta)
 
 

@@ -107,12 +107,24 @@ def tokens_of(transcript: Transcript) -> list[Token]:
     return tokens
 
 
+_MARKERS_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _m in MARKERS:  # longest first within each head, as in MARKERS
+    _MARKERS_BY_HEAD.setdefault(_m[0], []).append(_m)
+
+
+def _marker_len(norms: list[str], i: int) -> int:
+    """Length of the longest marker starting at norms[i], or 0."""
+    for m in _MARKERS_BY_HEAD.get(norms[i], ()):
+        if tuple(norms[i:i + len(m)]) == m:
+            return len(m)
+    return 0
+
+
 def _marker_at(norms: list[str], i: int) -> bool:
     if i > 0 and norms[i - 1] in SUBJECTS:  # "we also brought" stays one clause
         return False
-    for m in MARKERS:
-        if tuple(norms[i:i + len(m)]) == m:
-            return True
+    if _marker_len(norms, i):
+        return True
     return norms[i] in SUBJECTS and i > 0 and norms[i - 1] not in _GLUE and norms[i - 1] not in SUBJECTS
 
 
@@ -125,7 +137,7 @@ def clauses_of(transcript: Transcript) -> list[Clause]:
             clauses.append(current)
             current = []
         if i >= inside_marker_until:  # "since then" must not split again at "then"
-            inside_marker_until = i + max((len(m) for m in MARKERS if tuple(norms[i:i + len(m)]) == m), default=1)
+            inside_marker_until = i + max(_marker_len(norms, i), 1)
         current.append(tok)
         is_last_piece = i + 1 == len(tokens) or tokens[i + 1].word_index != tok.word_index
         if is_last_piece and _SENTENCE_END.search(tok.raw):

@@ -62,11 +62,10 @@ _HAD_AFTER = {"been", "already", "never", "just", "done", "had", "seen", "got", 
 
 def hypothetical_at(words: list[str]) -> int | None:
     """Position of a would/will/habitual phrasing, skipping "I'd" meaning "I had"."""
-    from .lexicon import _compile, _match_from
+    from .lexicon import index
+    idx = index(tuple(HYPOTHETICAL))
     for i in range(len(words)):
-        for phrase in HYPOTHETICAL:
-            if _match_from(_compile(phrase), words, i) is None:
-                continue
+        for phrase in idx.matches_at(words, i):
             if words[i] in {"i'd", "we'd"} and len(phrase.split()) == 1:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if nxt in _HAD_AFTER or is_past(nxt):
