@@ -92,7 +92,8 @@ def test_cli_json_contract(jfk):
     assert set(result["transcript"]) == {"text", "language", "words"}
     assert set(result["transcript"]["words"][0]) == {"word", "start", "end", "probability"}
     assert set(result["delivery"]) == {"duration_s", "speech_s", "time_to_first_word_s", "words_per_minute", "pauses",
-                                       "longest_pause_s", "fillers", "fillers_per_minute", "hedges", "word_count"}
+                                       "longest_pause_s", "fillers", "fillers_per_minute", "hedges", "word_count",
+                                       "nudges"}
     assert result["delivery"]["duration_s"] == 11.0
     assert result["credited"] is True and result["credit"] == {"credited": True, "reason": "ok", "message": None,
                                                                "low_confidence": False, "room": []}

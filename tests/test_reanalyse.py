@@ -20,7 +20,7 @@ def test_reanalyse_runs_the_real_analysis_and_keeps_the_old_one(tmp_path, piper_
     lines = reanalyse_session(folder, session, whisper)
     assert lines[0].startswith("answer 1:")
     saved = load_session(folder)["answers"][0]
-    assert "team" in saved["analysis"]["transcript"]["text"].lower()
+    assert "difficult project" in saved["analysis"]["transcript"]["text"].lower()
     assert saved["analysis"]["analysis_version"] == __version__ and saved["transcript"] == saved["analysis"]["transcript"]
     assert saved["history"][0]["analysis"]["transcript"]["text"] == "something else entirely"
     assert saved["history"][0]["version"] == "unknown" and saved["history"][0]["replaced"]
