@@ -64,7 +64,9 @@ def practice(tmp_path: Path, wav: Path, *flags: str) -> dict:
 
 def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path, voice, loopback):
     wav = spoken(voice, tmp_path, CODING, tail_s=8.0)
-    a = practice(tmp_path, wav, "--round", "coding", "--nudge-after", "5")
+    # tiny.en: this test is about turn-taking; with the default base model the closing phrase is heard
+    # later on 2 cores (measured 3.1 s after the last word under load; README "Known limits")
+    a = practice(tmp_path, wav, "--round", "coding", "--nudge-after", "5", "--model", "tiny.en")
     events = a["events"]
     print(json.dumps(events), a["timings"], a["ended_by"])
     nudges = [e for e in events if e["type"] == "nudge"]
