@@ -174,12 +174,10 @@ def mulaw(x: np.ndarray, mu: float = 255.0) -> np.ndarray:
 
 
 def pink(n: int, rng: np.random.Generator) -> np.ndarray:
-    spec = np.fft.rfft(rng.standard_normal(n))
-    f = np.arange(spec.size)
-    spec[1:] /= np.sqrt(f[1:])
-    spec[0] = 0
-    x = np.fft.irfft(spec, n)
-    return x / (rms(x) + 1e-12)
+    """Pink noise at unit RMS (the test voice's room tone uses the same generator)."""
+    from interviewer.synth import pink_noise
+
+    return pink_noise(n, rng).astype(np.float64)
 
 
 def fan_noise(n: int, level_dbfs: float = -42.0, blade_hz: float = 37.0, rate: int = RATE, seed: int = 0) -> np.ndarray:

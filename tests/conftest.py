@@ -79,3 +79,13 @@ def write_wav(path: Path, audio: np.ndarray, rate: int = 16000, channels: int = 
         w.setframerate(rate)
         w.writeframes(data.tobytes())
     return path
+
+
+class FakeInput:
+    """An audio input for tests: a context manager whose `read()` the subclass writes."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        pass

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from interviewer.analysis.content import analyse_content
+from interviewer.judge.report import value_at
 from interviewer.model import Transcript
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -34,13 +35,7 @@ def as_heard(text: str) -> str:
     return re.sub(r"[^\w\s'%$]", " ", text.lower())
 
 
-def predicted(structure: dict, component: str):
-    if component == "levers":
-        return sorted(structure["negotiation"]["levers"])
-    node = structure
-    for key in component.split("."):
-        node = node[key]
-    return node["present"] if isinstance(node, dict) else node
+predicted = value_at  # the verdict at a component's path, read the way the judge's report reads it
 
 
 def expected(label):

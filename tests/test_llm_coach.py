@@ -15,6 +15,19 @@ REPLY = ("You told a clear story and put a number on the result, forty percent. 
          "Next time, say what you personally did before the team did it.")
 
 
+def analyse_text(tmp_path, capsys, text: str, server: "FakeServer", *flags: str) -> dict:
+    """`interviewer analyse answer.txt --json FLAGS` against `server`; the printed JSON."""
+    from interviewer.cli import main
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text(text)
+    try:
+        assert main(["analyse", str(answer), "--json", "--llm-base-url", server.url, *flags]) == 0
+    finally:
+        server.close()
+    return json.loads(capsys.readouterr().out)
+
+
 class FakeServer:
     def __init__(self, reply: str = REPLY, status: int = 200):
         calls = self.calls = []
@@ -91,15 +104,6 @@ def test_a_failing_server_falls_back_to_the_offline_summary(analysis):
 
 
 def test_analyse_cli_with_a_local_llm(tmp_path, capsys):
-    from interviewer.cli import main
-
-    answer = tmp_path / "answer.txt"
-    answer.write_text("I led the migration and I cut costs by forty percent.")
-    server = FakeServer()
-    try:
-        assert main(["analyse", str(answer), "--json", "--coach", "llm", "--llm-base-url", server.url,
-                     "--llm-model", "llama3.2"]) == 0
-    finally:
-        server.close()
-    result = json.loads(capsys.readouterr().out)
+    result = analyse_text(tmp_path, capsys, "I led the migration and I cut costs by forty percent.", FakeServer(),
+                          "--coach", "llm", "--llm-model", "llama3.2")
     assert result["feedback_summary"] == REPLY and result["coach"]["model"] == "llama3.2"

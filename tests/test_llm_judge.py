@@ -8,7 +8,7 @@ import pytest
 from interviewer.coach.llm_judge import JudgeFailed, LLMJudge, locate
 from interviewer.model import Transcript, Word
 from interviewer.rounds import get_round
-from test_llm_coach import FakeServer
+from test_llm_coach import FakeServer, analyse_text
 
 TEXT = ("So at my last job the nightly export kept failing. My lead handed it to me. "
         "I rewrote it as an incremental job and, in the end, it finished in 20 minutes instead of 3 hours.")
@@ -73,34 +73,16 @@ def test_quotes_match_word_for_word_ignoring_case_and_punctuation():
 
 
 def test_analyse_with_the_llm_judge_uses_its_checked_verdicts_and_logs_the_call(tmp_path, capsys):
-    from interviewer.cli import main
-
-    answer = tmp_path / "answer.txt"
-    answer.write_text(TEXT)
     present = {"present": True, "quote": "it finished in 20 minutes instead of 3 hours"}
     server = FakeServer(reply=reply(**{"star.result": present, "quantified_result": present,
                                        "star.action": {"present": True, "quote": "I rewrote it as a batch job"}}))
-    try:
-        assert main(["analyse", str(answer), "--json", "--judge", "llm", "--llm-base-url", server.url,
-                     "--llm-model", "judge-model"]) == 0
-    finally:
-        server.close()
-    result = json.loads(capsys.readouterr().out)
+    result = analyse_text(tmp_path, capsys, TEXT, server, "--judge", "llm", "--llm-model", "judge-model")
     assert result["judge"] == "llm" and result["judge_call"]["rejected_quotes"] == ["star.action"]
     assert result["structure"]["star"]["result"]["evidence"] == present["quote"]
     assert result["structure"]["star"]["action"]["present"] is False  # its quote was never said
 
 
 def test_a_failing_llm_judge_falls_back_to_the_offline_judge_with_a_warning(tmp_path, capsys):
-    from interviewer.cli import main
-
-    answer = tmp_path / "answer.txt"
-    answer.write_text(TEXT)
-    server = FakeServer(status=500)
-    try:
-        assert main(["analyse", str(answer), "--json", "--judge", "llm", "--llm-base-url", server.url]) == 0
-    finally:
-        server.close()
-    result = json.loads(capsys.readouterr().out)
+    result = analyse_text(tmp_path, capsys, TEXT, FakeServer(status=500), "--judge", "llm")
     assert result["judge"] == "learned" and "error" in result["judge_call"]
     assert any(w.startswith("LLM judge unavailable (InternalServerError") for w in result["warnings"])

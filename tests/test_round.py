@@ -17,6 +17,7 @@ from interviewer.rounds import Endpointing
 from interviewer.session import Parts, Round
 from interviewer.speech.whisper import Piece
 from interviewer.store import SessionStore
+from conftest import FakeInput
 
 BLOCK = 512
 NO_RESULT = ("Last year our deploys took two hours. I was asked to fix it. "
@@ -36,18 +37,12 @@ class FakeSpeaker:
         self.played += 1
 
 
-class FakeSource:
+class FakeSource(FakeInput):
     """Blocks of `audio`; after `stop_after` blocks it sets `event` or raises `error`."""
 
     def __init__(self, audio, stop_after=None, event=None, error=None):
         self.audio, self.stop_after, self.event, self.error = audio, stop_after, event, error
         self.i = 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        pass
 
     def read(self):
         if self.stop_after is not None and self.i >= self.stop_after:

@@ -35,14 +35,13 @@ FORMS = {"written": "as written", "as-heard": "as heard (lower-cased, punctuatio
          "whisper": "spoken by Piper and recognised by Whisper (heard.yaml)"}
 
 
-def _value(structure: dict, component: str):
+def value_at(structure: dict, component: str):
+    """The verdict at a component's path in an analysis structure (a bool, or the levers list)."""
     if component == "levers":
         return sorted(structure["negotiation"]["levers"])
     node = structure
     for key in component.split("."):
         node = node[key]
-    if component == "levers":
-        return sorted(node)
     return node["present"] if isinstance(node, dict) else node
 
 
@@ -68,8 +67,8 @@ def old_sets(model) -> str:
                     r = rows.setdefault(comp, {"n": 0, "rw": 0, "lw": 0, "rh": 0, "lh": 0})
                     if form == "w":
                         r["n"] += 1
-                    r["r" + form] += _value(rules, comp) == want
-                    r["l" + form] += _value(learned, comp) == want
+                    r["r" + form] += value_at(rules, comp) == want
+                    r["l" + form] += value_at(learned, comp) == want
         lines = [f"### {name}: {len(items)} answers\n",
                  "| component | n | rules | shipped judge | rules as heard | shipped judge as heard |",
                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
