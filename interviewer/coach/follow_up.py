@@ -14,6 +14,17 @@ from ..rounds import get_round
 from .summary import feedback_summary
 
 
+def _rules_find(analysis: Analysis, part) -> bool:
+    """The phrase rules' verdict on the asked part. A follow-up answers one direct question, so
+    an explicit phrase for that part ("it costs you latency") is enough, even where the learned
+    judge, trained on whole answers where such phrases also appear without the part, is unsure."""
+    from ..analysis.content import analyse_content
+
+    if analysis.judge in (None, "rules"):
+        return False
+    return part.present(analyse_content(analysis.kind, analysis.transcript, analysis.delivery, judge="rules").structure)
+
+
 def judge_follow_up(analysis: Analysis, gap: str) -> Analysis:
     """`analysis` with its content verdicts replaced by one: did it give the part `gap` names?"""
     rnd = get_round(analysis.kind)
@@ -25,7 +36,7 @@ def judge_follow_up(analysis: Analysis, gap: str) -> Analysis:
     start = words[0].start if words else None
     if not analysis.credited:
         verdict = []
-    elif part.present(analysis.structure):
+    elif part.present(analysis.structure) or _rules_find(analysis, part):
         verdict = [Finding(f"follow_up.{gap}.covered", "strength", f"Your follow-up gave {part.name}.", start, quote)]
     else:
         verdict = [Finding(f"follow_up.{gap}.missing", "warning", f"The follow-up still did not give {part.name}.",
