@@ -109,7 +109,13 @@ class WhisperTranscriber:
 
     def load(self):
         if self._model is None:
+            import logging
+
             from faster_whisper import WhisperModel
+
+            # faster-whisper logs each call at INFO; another library may have configured the root
+            # logger, and the candidate's terminal is no place for it
+            logging.getLogger("faster_whisper").setLevel(logging.WARNING)
 
             try:
                 self._model = WhisperModel(self.model_name, device="cpu", compute_type="int8",
