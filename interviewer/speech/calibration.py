@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "calibration.json"
+from ..resources import data_dir
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class Cutoffs:
 @lru_cache(maxsize=None)
 def _table() -> dict:
     try:
-        return json.loads(DATA.read_text(encoding="utf-8"))
+        return json.loads((data_dir() / "calibration.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 

@@ -100,8 +100,6 @@ class WhisperTranscriber:
     def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0):
         self.model_key = model_key(model)
         self.model_name = resolve_model(model)
-        # the key of this model's thresholds in data/calibration.json
-        self.calibration_key = "tiny.en" if not model or model == DEFAULT_MODEL else Path(model).name
         self.beam_size = beam_size
         self._last_offset, self._language_checked_s = float("inf"), 0.0
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
