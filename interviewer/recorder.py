@@ -106,8 +106,9 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
                         events.append({"t": round(at, 2), "type": "phase", "phase": phase})
                 if live.round is not None:
                     text, ready = answer.live_text()
-                    if (text, ready) != last_text:
-                        last_text, state = (text, ready), assess(live.round, text, ready)
+                    tail = None if ready else answer.closing_tail()
+                    if (text, ready, tail) != last_text:
+                        last_text, state = (text, ready, tail), assess(live.round, text, ready, tail)
                 silence = vad.trailing_silence_s() if vad.heard_speech else 0.0
                 if meter:
                     status = {"silence_s": silence, "phase": clock.status() if clock else None}

@@ -93,7 +93,7 @@ def _needs_met(round_name: str, text: str) -> bool:
 class Live:
     """What the live transcript says about ending the answer."""
     ready: bool = False          # the transcript covers all speech so far
-    said_done: bool = False      # a closing phrase ends it
+    said_done: bool = False      # a closing phrase ends what has been heard: the transcript, or the quick tail
     complete: bool = False       # the last sentence is finished and the round's parts are there
     text: str = ""
 
@@ -101,13 +101,15 @@ class Live:
 NOT_READY = Live()
 
 
-def assess(rnd: Round, text: str, ready: bool) -> Live:
-    """Judge the live transcript once per change (the analysis runs only when the round needs it)."""
+def assess(rnd: Round, text: str, ready: bool, quick_tail: str | None = None) -> Live:
+    """Judge the live transcript once per change (the analysis runs only when the round needs it).
+    `quick_tail` is a fast reading of the last seconds of speech, there while the transcript is not
+    ready yet: it may hear the closing phrase a second before the transcript does."""
     text = " ".join(text.split())
-    if not text:
-        return Live(ready=ready)
     tail = text[-300:]  # the end is all the phrase checks read: a 45-minute transcript costs the same
-    done = said_done(tail)
+    done = (ready and said_done(tail)) or bool(quick_tail and said_done(quick_tail))
+    if not text:
+        return Live(ready=ready, said_done=done)
     complete = (rnd.endpointing.end_silence_s is not None and not trails_off(tail)
                 and has_what_it_needs(rnd, text))
     return Live(ready=ready, said_done=done, complete=complete, text=text)
@@ -136,7 +138,7 @@ def decide(rules: Endpointing, s: State) -> Optional[str]:
     """Why the answer ends now (the `ended_by` value), or None to keep listening."""
     if s.enter:
         return "enter"
-    if s.heard_speech and s.live.ready and s.live.said_done and s.silence_s >= SAID_DONE_SILENCE_S:
+    if s.heard_speech and s.live.said_done and s.silence_s >= SAID_DONE_SILENCE_S:
         return "said-done"
     if s.heard_speech:
         wait = silence_to_end(rules, s.live)

@@ -198,8 +198,11 @@ def test_a_speech_model_fault_is_one_line_and_the_recording_is_kept(fast_practic
                    "please report this)"]
     wav = next(root.glob("*/answer-01.wav"))
     kept, spoken = read_audio(wav), read_audio(jfk)
-    # everything fed before the fault is on disk, sample for sample (16-bit), up to the fault
-    assert kept.size >= 16000 and np.abs(kept - spoken[:kept.size]).max() < 1e-3
+    # everything fed before the fault is on disk, sample for sample (16-bit), up to the fault; the fault may
+    # surface only once the whole clip is in, and then its last block is padded with zeros
+    n = min(kept.size, spoken.size)
+    assert n >= 16000 and np.abs(kept[:n] - spoken[:n]).max() < 1e-3
+    assert kept.size - n < 512 and not kept[n:].any()
 
 
 def test_a_full_disk_while_recording_is_one_line_and_what_was_written_stays(fast_practice, monkeypatch, capsys):

@@ -94,6 +94,11 @@ def test_closing_phrase_enter_and_no_speech():
     assert decide(THINK, st(0.3, done)) is None and decide(THINK, st(0.7, done)) == "said-done"
     assert decide(THINK, st(60.0, mid)) is None
     assert decide(RULES, st(0.7, assess(BEHAVIOURAL, "I'm done.", ready=True))) == "said-done"
+    # a transcript still waiting for Whisper cannot end it; a quick reading of the tail that closes can
+    waiting = assess(CODING, "It runs in linear time.", ready=False)
+    assert decide(THINK, st(5.0, waiting)) is None
+    assert decide(THINK, st(0.7, assess(CODING, "It runs in linear time.", False, "time. That's my answer."))) == "said-done"
+    assert decide(THINK, st(5.0, assess(CODING, "It runs", False, "I'm done with the first part, now"))) is None
     assert decide(THINK, st(0.0, enter=True)) == "enter"
     assert decide(THINK, st(29.0, heard=False, elapsed=29.0)) is None
     assert decide(THINK, st(30.0, heard=False, elapsed=30.0)) == "no-speech"
@@ -323,7 +328,8 @@ class FakeUI:
     def summary(self, text, path): pass
 
 
-def run_round(monkeypatch, tmp_path, round_name, parts, rules=None, stop_at=None, nudges=False):
+def run_round(monkeypatch, tmp_path, round_name, parts, rules=None, stop_at=None, nudges=False,
+              transcriber=lambda script: FakeTranscriber(script)):
     from interviewer import session as session_mod
     from interviewer.speech import stream
     from interviewer.store import SessionStore
@@ -336,7 +342,7 @@ def run_round(monkeypatch, tmp_path, round_name, parts, rules=None, stop_at=None
     rules = rules or rnd.endpointing
     store = SessionStore.create(round_name, {}, tmp_path)
     q = Question(id="q1", round=round_name, text="Tell me.", target_s=(1.0, 600.0))
-    session_mod.Round(session_mod.Parts(FakeVoice(), speaker, lambda n, q: script, FakeTranscriber(script)),
+    session_mod.Round(session_mod.Parts(FakeVoice(), speaker, lambda n, q: script, transcriber(script)),
                       store, FakeUI(enter), rules, follow_ups=False, nudges=nudges).run([q])
     return json.loads((store.path / "session.json").read_text())["answers"][0], speaker
 
@@ -349,6 +355,36 @@ def test_round_ends_on_a_closing_phrase(monkeypatch, tmp_path):
     t = a["timings"]
     assert 0.65 <= t["endpoint_s"] - t["speech_end_s"] <= 1.5, t
     assert "feedback_spoken_s" in t and t["feedback_spoken_s"] >= t["endpoint_s"]
+
+
+class SlowTranscriber(FakeTranscriber):
+    """Whisper on a loaded machine: each piece takes SLOW_S of wall time (SLOW_S x SPEED seconds of
+    answer); with `quick`, the tail is read at once, as the short window reads it."""
+    SLOW_S = 0.5
+
+    def __init__(self, script, quick):
+        super().__init__(script)
+        if quick:
+            self.quick_text = lambda audio: "That's my answer."
+
+    def transcribe(self, audio, offset):
+        import time
+
+        time.sleep(self.SLOW_S)
+        return super().transcribe(audio, offset)
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_a_quick_tail_reading_hears_the_closing_phrase_before_the_slow_transcript(monkeypatch, tmp_path, quick):
+    a, _ = run_round(monkeypatch, tmp_path, "coding", [
+        (1.0, None), (3.0, "It runs in linear time. That's my answer."), (30.0, None)],
+        transcriber=lambda script: SlowTranscriber(script, quick))
+    waited = a["timings"]["endpoint_s"] - a["timings"]["speech_end_s"]
+    assert a["ended_by"] == "said-done"
+    if quick:
+        assert 0.65 <= waited <= 1.0, a["timings"]
+    else:  # it waits for the slow transcript of the open piece (SLOW_S x SPEED = 20 s of answer at full pace)
+        assert waited > 1.5, a["timings"]
 
 
 def test_mid_sentence_closing_phrase_does_not_end_the_answer(monkeypatch, tmp_path):

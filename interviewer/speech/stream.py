@@ -31,6 +31,9 @@ PEEK_PAUSE_S = 0.4   # live: a pause this long transcribes the open piece early,
                      # ("...that's my answer.") is known within about a second; if the pause becomes a cut,
                      # that transcription is the piece's, so the peek costs Whisper nothing extra; if speech
                      # resumes first, a peek still waiting for Whisper is cancelled
+TAIL_S = 3.0         # live: at that pause the last 3 s of speech are also read fast, in Whisper's short window
+                     # (speech/context.py), only to hear a closing phrase: a 30 s window costs base about 1 s
+                     # more, and "...that's my answer." should end the answer 0.7 s after it, not 2 s
 
 
 @dataclass
@@ -69,6 +72,7 @@ class AnswerTranscriber:
             transcriber.start_answer()
         self.peek = peek                          # live answers: transcribe the open piece at a short pause
         self._peek: tuple | None = None           # ((first span start, last span end), Future)
+        self._tail: tuple | None = None           # (last span end, Future of the tail's quick text)
         self._read = 0                            # futures already handed out by new_pieces()
         self._live_text = ""
         self.vad = vad or StreamingVad()
@@ -79,12 +83,13 @@ class AnswerTranscriber:
         self._open: list[Span] = []              # closed spans not yet sent
         self.busy_s = 0.0                        # time spent inside Whisper
         self.unvoiced_fillers = 0                # fillers dropped for want of a voice under them
-        self.calls = 0                           # Whisper calls, early transcriptions included
+        self.calls = 0                           # Whisper calls, early transcriptions and tail checks included
         self._lock = threading.Lock()
 
     @property
     def pieces(self) -> int:
-        """Pieces sent to Whisper (calls minus pieces: early transcriptions that speech made useless)."""
+        """Pieces sent to Whisper (calls minus pieces: tail checks, and early transcriptions that speech
+        made useless)."""
         return len(self._futures)
 
     @property
@@ -94,8 +99,11 @@ class AnswerTranscriber:
     def feed(self, block: np.ndarray) -> None:
         self._buffer = np.concatenate([self._buffer, block])
         self._open.extend(self.vad.feed(block))
-        if self._peek is not None and self.vad.in_speech and self._peek[1].cancel():
-            self._peek = None  # speech resumed before Whisper started on it
+        if self.vad.in_speech:  # speech resumed: what Whisper has not started on is no use now
+            if self._peek is not None and self._peek[1].cancel():
+                self._peek = None
+            if self._tail is not None and self._tail[1].cancel():
+                self._tail = None
         if not self._open:
             if not self.vad.in_speech:  # drop leading silence we will never need
                 keep = int(MARGIN_S * RATE)
@@ -113,7 +121,25 @@ class AnswerTranscriber:
             pending = sum(not f.done() for f in self._futures)
             if (self._peek is None or self._peek[0] != key) and pending < MAX_QUEUED - 1:
                 audio, start = self._cut(self._open)
+                self._check_tail(audio)  # first in the queue: it is the quick one
                 self._peek = (key, self._future(audio, start))
+
+    def _check_tail(self, audio: np.ndarray) -> None:
+        quick = getattr(self.transcriber, "quick_text", None)
+        if quick is None or not self._pool:
+            return
+        tail = audio[-int((TAIL_S + MARGIN_S) * RATE):]
+        self._tail = (self._open[-1].end, self._pool.submit(self._timed, quick, tail))
+
+    def closing_tail(self) -> str | None:
+        """The quick text of the last few seconds of speech, once read, while the candidate is still
+        silent after them; None otherwise. Only for hearing a closing phrase early."""
+        if self._tail is None or self.vad.in_speech or not self.vad.spans:
+            return None
+        end, future = self._tail
+        if end != self.vad.spans[-1].end or not future.done() or future.cancelled():
+            return None
+        return future.result()
 
     def _cut(self, spans: list[Span]) -> tuple[np.ndarray, float]:
         start = max(self._buffer_start, spans[0].start - MARGIN_S)
@@ -192,15 +218,18 @@ class AnswerTranscriber:
         return kept
 
     def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
+        pieces = self._timed(self.transcriber.transcribe, audio, offset)
+        self._drop_unvoiced_fillers(pieces, audio, offset)
+        return pieces
+
+    def _timed(self, call, *args):
+        """A Whisper call, counted in `calls` and `busy_s`."""
         t = time.perf_counter()
         try:
-            pieces = self.transcriber.transcribe(audio, offset)
-            self._drop_unvoiced_fillers(pieces, audio, offset)
-            return pieces
-            self.calls += 1
-            return self.transcriber.transcribe(audio, offset)
+            return call(*args)
         finally:
             with self._lock:
+                self.calls += 1
                 self.busy_s += time.perf_counter() - t
 
     def _drop_unvoiced_fillers(self, pieces: list[Piece], audio: np.ndarray, offset: float) -> None:

@@ -154,6 +154,19 @@ class WhisperTranscriber:
                 p.english_prob = english
         return pieces
 
+    def quick_text(self, audio: np.ndarray) -> str:
+        """Just the words of a short clip, fast: the encoder sees the clip, not 30 s (speech/context.py),
+        with no word timing and no language check. For live decisions such as a closing phrase, never
+        for the saved transcript."""
+        from .context import short_window
+        from .frontend import HIGHPASS_HZ, highpass
+
+        with short_window():
+            segments, _ = self.load().transcribe(
+                highpass(audio, HIGHPASS_HZ), language="en", beam_size=self.beam_size, without_timestamps=True,
+                initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
+            return " ".join(s.text.strip() for s in segments).strip()
+
     def _transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
         segments, _ = self.load().transcribe(
             audio, language="en", beam_size=self.beam_size, word_timestamps=True,
