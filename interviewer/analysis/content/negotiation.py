@@ -3,7 +3,7 @@ a researched number, and the levers beyond base salary."""
 from __future__ import annotations
 
 from ...model import Finding
-from .lexicon import evidence, find, first_hit, is_number
+from .lexicon import count, evidence, find, first_hit, is_number, is_year
 from .text import Clause
 
 ACCEPT = [
@@ -43,18 +43,31 @@ RESEARCH = [
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
 LEVERS = {
-    "base": ["base", "salary", "base pay", "annual pay"],
-    "sign-on bonus": ["sign on", "signing", "joining bonus"],
-    "bonus": ["annual bonus", "performance bonus", "target bonus"],
-    "equity": ["equity", "stock", "rsu*", "options", "shares", "cliff"],
-    "vesting": ["vest*"],
-    "start date": ["start date", "start later", "start in", "starting date"],
-    "remote work": ["remote*", "work from home", "wfh", "hybrid"],
-    "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave"],
-    "relocation": ["relocat*"],
-    "title": ["title"],
-    "learning budget": ["learning budget", "training budget", "conference*"],
+    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "an|per hour"],
+    "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole"],
+    "bonus": ["bonus*", "13th month", "thirteenth month"],
+    "equity": ["equity", "stock", "rsu*", "options", "shares", "stock grant"],
+    "vesting": ["vest*", "cliff", "refresher*"],
+    "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
+                   "push the date", "later start", "start until|on|from"],
+    "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
+                    "in the office", "from home", "fully remote"],
+    "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days"],
+    "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move"],
+    "title": ["title", "bring|bringing me in at|as", "come|coming in at|as", "promotion"],
+    "learning budget": ["learning budget", "training budget", "conference*", "education budget"],
 }
+# A lever named as what the candidate would lose, or as settled, is not asked for:
+# "I'd be leaving my bonus on the table", "the base works for me".
+CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
+           "lose", "losing"]
+CONTENT = ["is|are|seems|sounds fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice", "works|work for me",
+           "happy|fine|okay|ok|comfortable with", "no problem", "looks good|great|fine"]
+# Any sign of asking at all; an answer without one (a plain yes) raises no lever.
+ASK = ["i'd|i would|we'd like|want|need|ask|prefer|hope|love", "i want", "i need", "i was|am|i'm looking|hoping|asking",
+       "looking for", "could|can|would you|we|it|that|the|there", "is|are there", "is it possible", "possible to",
+       "open to", "any chance", "how about", "what about", "instead of", "match", "to cover", "push", "bump",
+       "increase", "go up|higher", "higher", "more", "better", "negotiat*", "expect*"]
 
 
 def _anchor_hit(clauses: list[Clause]):
@@ -63,6 +76,48 @@ def _anchor_hit(clauses: list[Clause]):
         if at is not None and any(is_number(w, allow_one=True) for w in c.words[at:at + 10]):
             return c, at
     return None
+
+
+def _asks(clause: Clause) -> bool:
+    return find(ASK, clause.words) is not None or any(t.raw.endswith("?") for t in clause.tokens)
+
+
+def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tuple[Clause, int]]:
+    """The levers the candidate raises, in LEVERS order, each with where it is first raised: named
+    outside context ("I'd be leaving my bonus on the table") or settled terms ("the base works for me"),
+    in an answer that asks for something. A counter figure, or a vague ask about nothing else, is an
+    ask about base. "sign-on bonus" is not also "bonus"."""
+    if not any(_asks(c) for c in clauses) and anchor_hit is None and weak_hit is None:
+        return {}
+    raised: dict[str, tuple[Clause, int]] = {}
+    for c in clauses:
+        for name, at in _named(c.words, asked_only=True).items():
+            raised.setdefault(name, (c, at))
+    for hit in (anchor_hit, weak_hit):
+        if hit is not None and not (set(_named(hit[0].words)) - {"base"}):
+            raised.setdefault("base", hit)  # "I'd be looking for 140", "is there any scope to increase": the salary
+    for c in clauses:  # "I'd like 95 an hour", "if you could get to 97": a figure asked for, of nothing else
+        if (_asks(c) and any(is_number(w) and not is_year(w) for w in c.words) and not (set(_named(c.words)) - {"base"})
+                and find(CONTEXT, c.words) is None):
+            raised.setdefault("base", (c, 0))
+    return {name: raised[name] for name in LEVERS if name in raised}
+
+
+def _named(words: list[str], asked_only: bool = False) -> dict[str, int]:
+    """The levers named in these words, with the first position; with `asked_only`, not those named
+    with context or content within five words ("the number works for me, the two things I'd want...")."""
+    named = {}
+    for name, cues in LEVERS.items():
+        for i in range(len(words)):
+            if find(cues, words[i:i + 4]) != 0:
+                continue
+            near = words[max(0, i - 5):i + 6]
+            if not asked_only or (find(CONTEXT, near) is None and find(CONTENT, near) is None):
+                named[name] = i
+                break
+    if "sign-on bonus" in named and count(["bonus*"], words) <= count(["sign on|signing|joining|welcome bonus*"], words):
+        named.pop("bonus", None)  # every "bonus" here is the sign-on one
+    return named
 
 
 def _last_hit(phrases: list[str], clauses: list[Clause]):
@@ -76,9 +131,7 @@ def _last_hit(phrases: list[str], clauses: list[Clause]):
 def analyse_negotiation(clauses: list[Clause]) -> dict:
     words = [w for c in clauses for w in c.words]
     time_hit, weak_hit, anchor_hit = first_hit(TIME, clauses), first_hit(WEAK, clauses), _anchor_hit(clauses)
-    levers = [name for name, cues in LEVERS.items() if find(cues, words) is not None]
-    if anchor_hit and "base" not in levers:
-        levers.insert(0, "base")  # a counter figure is a base-salary ask
+    levers = raised_levers(clauses, anchor_hit, weak_hit)
     accept_hit = first_hit(ACCEPT, clauses)
     opening_yes = clauses and clauses[0].words[:1] in (["yes"], ["yeah"], ["okay"], ["ok"], ["sure"])
     if accept_hit is None and opening_yes and not levers:
@@ -97,7 +150,8 @@ def analyse_negotiation(clauses: list[Clause]) -> dict:
         "weak_ask": evidence(weak_hit if not anchor_hit else None),
         "anchored": evidence(anchor_hit),
         "anchor_researched": evidence(anchor_hit if researched else None),
-        "levers": levers,
+        "levers": list(levers),
+        "lever_evidence": {name: evidence(hit) for name, hit in levers.items()},
     }}
 
 
@@ -125,6 +179,7 @@ def negotiation_findings(s: dict) -> list[Finding]:
                            None, ""))
     others = [x for x in n["levers"] if x != "base"]
     if others:
-        out.append(Finding("negotiation.levers", "strength",
-                           "You used levers beyond base: " + ", ".join(others) + ".", None, ", ".join(others)))
+        first = n["lever_evidence"][others[0]]
+        out.append(Finding("negotiation.levers", "strength", "You used levers beyond base: " + ", ".join(others) + ".",
+                           first["start"], first["evidence"]))
     return out
