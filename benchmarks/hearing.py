@@ -2,6 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/hearing.py [--models tiny.en,base] [--answers 8]
                                                         [--conditions clean,reverb,phone,far] [--live N]
+                                                        [--piece 4]   # live-sized pieces; "base,base+short"
 
 The answers come from benchmarks/degrade.py (Piper voice, known words, first-word time,
 fillers and pauses; reverberant, phone-line and far-field versions, each in a noisy room),
@@ -26,13 +27,22 @@ import degrade  # noqa: E402
 
 
 def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
-    """`model` may carry extra front-end steps: "base+dn" (Wiener denoise), "base+norm" (peak normalisation).
-    The 80 Hz high-pass is always on (speech/whisper.py)."""
+    """`model` may carry extra front-end steps: "base+dn" (Wiener denoise), "base+norm" (peak normalisation),
+    or "base+short": every piece through the encoder's short window (speech/context.py), to measure what
+    that window costs. The 80 Hz high-pass is always on (speech/whisper.py)."""
     from interviewer.speech.frontend import FrontEnd
     from interviewer.speech.whisper import WhisperTranscriber
 
-    t = WhisperTranscriber(model, beam_size=5, cpu_threads=cpu_threads)
+    class ShortWindow(WhisperTranscriber):
+        def _transcribe(self, audio, offset):
+            from interviewer.speech.context import short_window
+
+            with short_window():
+                return super()._transcribe(audio, offset)
+
+    t = (ShortWindow if "short" in frontend else WhisperTranscriber)(model, beam_size=5, cpu_threads=cpu_threads)
     t.load()
+    frontend = frontend.replace("short", "")
     if frontend:
         return FrontEnd(t, None, 0.5 if "norm" in frontend else None, "dn" in frontend)
     return t
@@ -129,7 +139,11 @@ def main() -> None:
     ap.add_argument("--live", type=int, default=0, help="also measure live latency on N answers")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--dump", help="write every per-answer score to this JSON file")
+    ap.add_argument("--piece", type=float, help="cut pieces as live answers are cut (4 s), not as files (20 s)")
     args = ap.parse_args()
+    if args.piece:
+        import interviewer.speech.stream as stream
+        stream.FILE_PIECE_S = args.piece
     conditions = args.conditions.split(",")
     items = degrade.build_set(conditions=conditions, indices=range(args.answers))
     rows, dump = [], {}

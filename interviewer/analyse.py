@@ -125,6 +125,18 @@ def analyse_file(path: Path, kind: str, question: Question | None = None, transc
     return result
 
 
+def first_minute(path: Path):
+    """The first minute of a recording on disk, for the room diagnosis of a live answer."""
+    from .audio.decode import stream_audio
+
+    head = _Head()
+    for block in stream_audio(path):
+        head.add(block)
+        if head.size >= head.limit:
+            break
+    return head.audio()
+
+
 class _Head:
     """The first minute of a recording, for the room diagnosis."""
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .analyse import judged
+from .analyse import first_minute, judged
 from .audio.wavwriter import write_wav
 from .coach.follow_up import judge_follow_up
 from .coach.llm import with_llm_feedback
@@ -111,7 +111,10 @@ class Round:
         return analysis
 
     def _analyse(self, q: Question, rec: Recording, gap: str | None) -> Analysis:
-        credit = credit_heard(rec.spans, rec.heard, NO_SPEECH_MIC)
+        # an unsure hearing is credited with a reason the candidate can act on, which needs the room's
+        # sound: read back only then (the WAV is complete on disk)
+        audio = first_minute(rec.path) if rec.heard.low_confidence else None
+        credit = credit_heard(rec.spans, rec.heard, NO_SPEECH_MIC, audio)
         analysis = judged(q.round, rec.heard.transcript, rec.spans, rec.duration_s, q,
                           rec.heard.notes + rec.warnings, credit, self.judge, events=rec.events)
         if gap:

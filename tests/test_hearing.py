@@ -116,3 +116,29 @@ def test_a_filler_opening_speech_is_moved_to_where_the_speech_starts():
              Word("uh", 7.0, 7.2)]
     assert retime_fillers(words, spans) == 1
     assert [w.start for w in words] == [1.0, 2.5, 5.28, 6.0, 7.0]   # the mid-speech "uh" stays
+
+
+def test_a_live_answer_heard_unsure_gets_the_room_diagnosis_as_its_reason(voice, tmp_path, monkeypatch):
+    """Practice (the live path, fed from a file) on a phone-line answer: when Whisper is unsure, the
+    reason comes from the recorded room, as it does for `analyse`, not a generic line."""
+    import json
+
+    import interviewer.audio.io as io
+    from interviewer.cli import main
+    from interviewer.speech import calibration
+
+    item = degrade.build_set(voice, conditions=("phone",), indices=[0], folder=tmp_path / "set")[0]
+
+    class FastFileIn(io.FileIn):
+        def __init__(self, path, realtime=True):
+            super().__init__(path, realtime=False)
+
+    monkeypatch.setattr(io, "FileIn", FastFileIn)
+    # this test is about the reason, so the hearing counts as unsure whatever Whisper's figures
+    monkeypatch.setattr(calibration.Cutoffs, "unsure", lambda self, p, lp: True)
+    root = tmp_path / "rec"
+    assert main(["practice", "--round", "behavioural", "--count", "1", "--voice", "none", "--no-follow-ups",
+                 "--input-file", str(item.path), "--yes", "--recordings", str(root), "--model", "tiny.en"]) == 0
+    credit = json.loads(next(root.glob("*/session.json")).read_text())["answers"][0]["analysis"]["credit"]
+    assert credit["credited"] and credit["reason"] == "low-confidence", credit
+    assert "band_limited" in credit["room"] and "phone line" in credit["message"], credit
