@@ -151,3 +151,26 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
 
     f = [Finding("framework.tradeoff.missing", "warning", "You gave no tradeoff. Say what it costs.")]
     assert feedback_summary(f, get_round("technical")) == "One thing to change: name the tradeoff."
+
+
+@pytest.mark.parametrize("text, levers", [
+    ("i'd be leaving my annual bonus on the table so i'd want a 20000 sign on to cover that", ["sign-on bonus"]),
+    ("The base works for me. Could you do a bit better on the sign-on bonus?", ["sign-on bonus"]),
+    ("yes i accept the salary is fine for me and the remote is perfect", []),
+    ("Thanks. I'd like 95 an hour for the contract, and I can't start until June.", ["base", "start date"]),
+    ("Is there really no way to go a little higher? Okay, then I'll accept.", ["base"]),
+    ("Before I can accept I'd like to talk about the start date and working remotely two days a week.",
+     ["start date", "remote work"]),
+])
+def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
+    structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure
+    assert structure["negotiation"]["levers"] == levers
+
+
+def test_the_levers_finding_quotes_where_the_first_one_was_asked_for():
+    text = "The base is fine. Could the vesting be monthly, and could you add a sign-on bonus?"
+    words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(text.split())]
+    result = analyse_content("negotiation", Transcript(text, words), judge="rules")
+    f = next(f for f in result.findings if f.code == "negotiation.levers")
+    assert "sign-on bonus" in f.message and "vesting" in f.message
+    assert f.evidence.startswith("Could the vesting") and f.start == 2.0, (f.evidence, f.start)

@@ -63,9 +63,12 @@ CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "w
            "lose", "losing"]
 CONTENT = ["is|are|seems|sounds fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice", "works|work for me",
            "happy|fine|okay|ok|comfortable with", "no problem", "looks good|great|fine"]
+# More of the offer itself: "go a little higher", "do any better".
+MORE = ["go|come|move|bump higher|up", "a little|bit|tad higher|more|better", "do better", "do any better",
+        "increase it|the offer|that|this", "a higher|better number|offer|figure"]
 # Any sign of asking at all; an answer without one (a plain yes) raises no lever.
-ASK = ["i'd|i would|we'd like|want|need|ask|prefer|hope|love", "i want", "i need", "i was|am|i'm looking|hoping|asking",
-       "looking for", "could|can|would you|we|it|that|the|there", "is|are there", "is it possible", "possible to",
+ASK = ["i'd|we'd like|want|need|ask|prefer|hope|love", "i|we would like|want|need|ask|prefer|hope|love", "i want",
+       "i need", "i'm|i've been looking|hoping|asking", "i am|was looking|hoping|asking", "looking for", "could|can|would you|we|it|that|the|there", "is|are there", "is it possible", "possible to",
        "open to", "any chance", "how about", "what about", "instead of", "match", "to cover", "push", "bump",
        "increase", "go up|higher", "higher", "more", "better", "negotiat*", "expect*"]
 
@@ -96,9 +99,9 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
     for hit in (anchor_hit, weak_hit):
         if hit is not None and not (set(_named(hit[0].words)) - {"base"}):
             raised.setdefault("base", hit)  # "I'd be looking for 140", "is there any scope to increase": the salary
-    for c in clauses:  # "I'd like 95 an hour", "if you could get to 97": a figure asked for, of nothing else
-        if (_asks(c) and any(is_number(w) and not is_year(w) for w in c.words) and not (set(_named(c.words)) - {"base"})
-                and find(CONTEXT, c.words) is None):
+    for c in clauses:  # "I'd like 95 an hour", "could you go a little higher": a figure or more, of nothing else
+        figure = any(is_number(w) and not is_year(w) for w in c.words) or find(MORE, c.words) is not None
+        if _asks(c) and figure and not (set(_named(c.words)) - {"base"}) and find(CONTEXT, c.words) is None:
             raised.setdefault("base", (c, 0))
     return {name: raised[name] for name in LEVERS if name in raised}
 
@@ -179,7 +182,8 @@ def negotiation_findings(s: dict) -> list[Finding]:
                            None, ""))
     others = [x for x in n["levers"] if x != "base"]
     if others:
-        first = n["lever_evidence"][others[0]]
+        first = min((n["lever_evidence"][x] for x in others),  # the first one raised
+                    key=lambda e: float("inf") if e["start"] is None else e["start"])
         out.append(Finding("negotiation.levers", "strength", "You used levers beyond base: " + ", ".join(others) + ".",
                            first["start"], first["evidence"]))
     return out
