@@ -21,7 +21,7 @@ def _user_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def whisper():
-    """The pipeline's transcriber on the bundled tiny.en, loaded once."""
+    """The pipeline's transcriber on the default model (base), loaded once."""
     from interviewer.speech.whisper import WhisperTranscriber
 
     t = WhisperTranscriber(beam_size=5)

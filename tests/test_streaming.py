@@ -131,3 +131,40 @@ def test_feeding_waits_when_whisper_falls_behind(monkeypatch):
     answer.finish()
     assert len(t.pieces) == 12
     assert longest_queue == stream.MAX_QUEUED
+
+
+def test_the_short_encoder_window_is_only_for_the_calling_thread_inside_the_block():
+    import faster_whisper.transcribe as ft
+
+    from interviewer.speech import context
+
+    feats = np.zeros((80, 300), np.float32)    # a 3 s clip's features
+    seen = {}
+    inside, other = threading.Event(), threading.Event()
+
+    def elsewhere():
+        inside.wait(5)
+        seen["other thread"] = ft.pad_or_trim(feats).shape[-1]
+        other.set()
+
+    t = threading.Thread(target=elsewhere)
+    t.start()
+    with context.short_window():
+        seen["inside"] = ft.pad_or_trim(feats).shape[-1]
+        seen["long clip inside"] = ft.pad_or_trim(np.zeros((80, 2950), np.float32)).shape[-1]
+        inside.set()
+        other.wait(5)
+    t.join()
+    seen["after"] = ft.pad_or_trim(feats).shape[-1]
+    assert seen == {"inside": 600, "long clip inside": 3000, "other thread": 3000, "after": 3000}
+
+
+def test_a_quick_reading_hears_a_closing_phrase(whisper, voice):
+    from interviewer.synth import compose
+
+    clip = compose(["so it runs in linear time. That's my answer."], voice, lead_s=0.2, tail_s=0.3, room_db=-50.0)
+    tail = clip.audio[-int(3.15 * 16000):]      # the last 3 s, cut mid-sentence as the live check cuts it
+    from interviewer.turns import said_done
+
+    text = whisper.quick_text(tail)
+    assert said_done(text), text

@@ -377,6 +377,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--authors", type=int, default=len(AUTHORS), help="train on the first N authors only (tests)")
     ap.add_argument("--limit", type=int, default=0, help="at most N answers per author, round and form (tests)")
+    ap.add_argument("--variants", help="with --accuracy: only these variants, comma-separated (default: all)")
     args = ap.parse_args(argv)
     try:  # one BLAS thread: many small fits, and threads fighting over two cores cost 50x
         from threadpoolctl import threadpool_limits
@@ -388,7 +389,7 @@ def main(argv=None) -> int:
     data = prepare_all(log, keep=keep, limit=args.limit)
     if args.accuracy:
         from .report import write_report
-        write_report(data, log)
+        write_report(data, log, variants=args.variants.split(",") if args.variants else None)
         return 0
     model = train_all(data, CHOICE)
     model.save(args.out)
