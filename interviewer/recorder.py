@@ -64,12 +64,9 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
     writer = WavWriter(path)
     events: list[dict] = []
     clock = PhaseClock(live.round.phases, lambda: writer.seconds) if live.clock and live.round else None
+    voice = _Interviewer(live, events)
     state = NOT_READY
     last_text: tuple | None = None
-    mask_until = live.after_question_s or -1.0  # recording seconds up to which the mic is the interviewer's
-    window: dict | None = None    # the open interviewer-speech event
-    said: str | None = None       # the kind of the interjection being spoken
-    barge = _BargeIn() if live.voice is not None and live.interrupt else None
     try:
         with source:
             while True:
@@ -79,25 +76,7 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
                 writer.write(block)
                 t = writer.seconds
                 t0 = t - block.size / 16000
-                voice = live.voice
-                talking = voice is not None and voice.playing
-                if talking:
-                    mask_until = t + TAIL_S
-                    if window is None:
-                        window = {"t": round(t0, 2), "type": "interviewer-speech"}
-                        events.append(window)
-                    if barge is not None and barge.heard(block, voice):
-                        voice.stop(wait=False)
-                        window["interrupted"] = True
-                elif window is not None and t >= mask_until:
-                    window["end"] = round(mask_until, 2)
-                    window = None
-                    if said == "nudge" and live.nudges:
-                        live.nudges.spoken(mask_until)
-                    said = None
-                    if barge is not None:
-                        barge.reset()
-                masked = t0 < mask_until
+                masked = voice.hears(block, t0, t)
                 answer.feed(np.zeros_like(block) if masked else block)
                 vad = answer.vad
                 pieces = answer.new_pieces() if (live.round or clock) else []
@@ -117,25 +96,20 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
                                                state)) or ""
                 if ended_by:
                     break
-                if voice is not None and not voice.busy and not masked:
+                if voice.free and not masked:
                     check = clock.time_check() if clock else None
                     nudge = None if check else (live.nudges.due(t, silence, vad.heard_speech) if live.nudges else None)
-                    text = check or nudge
-                    if text:
-                        said = "time-check" if check else "nudge"
-                        events.append({"t": round(t, 2), "type": said, "text": text})
-                        voice.say(text)
+                    if check or nudge:
+                        voice.say("time-check" if check else "nudge", check or nudge, t)
             if not ended_by:
                 ended_by = "input-ended"
     except KeyboardInterrupt:
         ended_by = "interrupted"
     finally:
         writer.close()
-        if live.voice is not None:
-            live.voice.stop()
+        voice.stop()
     endpoint_s = writer.seconds
-    if window is not None:
-        window["end"] = round(min(mask_until, endpoint_s), 2)
+    voice.close(endpoint_s)
     ended_at = time.perf_counter()
     heard = answer.finish()
     spans = answer.spans
@@ -153,6 +127,59 @@ def record_answer(source, path: Path, answer: AnswerTranscriber, rules: Endpoint
         warnings.append(f"the microphone dropped audio {timings['input_overflows']} time(s) (input overflow), so "
                         "pause timings may be off: close other programs using the CPU or the microphone")
     return Recording(path, heard, ended_by, spans, endpoint_s, timings, ended_at, warnings, events)
+
+
+class _Interviewer:
+    """The interviewer's voice during an answer (nudges, time checks): what it says, when the mic is
+    hearing it rather than the candidate (from when it starts until TAIL_S after it stops, and the
+    question's own echo at the start), the `interviewer-speech` windows, and barge-in."""
+
+    def __init__(self, live: Live, events: list[dict]):
+        self.live, self.events = live, events
+        self.voice = live.voice
+        self.mask_until = live.after_question_s or -1.0   # recording seconds up to which the mic is the interviewer's
+        self.window: dict | None = None                    # the open interviewer-speech event
+        self.said: str | None = None                       # the kind of the interjection being spoken
+        self.barge = _BargeIn() if self.voice is not None and live.interrupt else None
+
+    @property
+    def free(self) -> bool:
+        """Whether it may speak now."""
+        return self.voice is not None and not self.voice.busy
+
+    def say(self, kind: str, text: str, t: float) -> None:
+        self.said = kind
+        self.events.append({"t": round(t, 2), "type": kind, "text": text})
+        self.voice.say(text)
+
+    def hears(self, block: np.ndarray, t0: float, t: float) -> bool:
+        """Note this block (t0 to t seconds); True when the mic is hearing the interviewer in it."""
+        if self.voice is not None and self.voice.playing:
+            self.mask_until = t + TAIL_S
+            if self.window is None:
+                self.window = {"t": round(t0, 2), "type": "interviewer-speech"}
+                self.events.append(self.window)
+            if self.barge is not None and self.barge.heard(block, self.voice):
+                self.voice.stop(wait=False)
+                self.window["interrupted"] = True
+        elif self.window is not None and t >= self.mask_until:
+            self.close(self.mask_until)
+            if self.said == "nudge" and self.live.nudges:
+                self.live.nudges.spoken(self.mask_until)
+            self.said = None
+            if self.barge is not None:
+                self.barge.reset()
+        return t0 < self.mask_until
+
+    def close(self, at: float) -> None:
+        """End the open window (at the endpoint, it ends there at the latest)."""
+        if self.window is not None:
+            self.window["end"] = round(min(self.mask_until, at), 2)
+            self.window = None
+
+    def stop(self) -> None:
+        if self.voice is not None:
+            self.voice.stop()
 
 
 class _BargeIn:
