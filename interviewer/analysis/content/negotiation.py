@@ -68,9 +68,10 @@ MORE = ["go|come|move|bump higher|up", "a little|bit|tad higher|more|better", "d
         "increase it|the offer|that|this", "a higher|better number|offer|figure"]
 # Any sign of asking at all; an answer without one (a plain yes) raises no lever.
 ASK = ["i'd|we'd like|want|need|ask|prefer|hope|love", "i|we would like|want|need|ask|prefer|hope|love", "i want",
-       "i need", "i'm|i've been looking|hoping|asking", "i am|was looking|hoping|asking", "looking for", "could|can|would you|we|it|that|the|there", "is|are there", "is it possible", "possible to",
-       "open to", "any chance", "how about", "what about", "instead of", "match", "to cover", "push", "bump",
-       "increase", "go up|higher", "higher", "more", "better", "negotiat*", "expect*"]
+       "i need", "i'm|i've been looking|hoping|asking", "i am|was looking|hoping|asking", "looking for",
+       "could|can|would you|we|it|that|the|there", "if you|we could|can", "you could", "is|are there",
+       "is it possible", "possible to", "open to", "any chance", "how about", "what about", "instead of", "match",
+       "to cover", "push", "bump", "increase", "go up|higher", "higher", "more", "better", "negotiat*", "expect*"]
 
 
 def _anchor_hit(clauses: list[Clause]):
@@ -108,13 +109,14 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
 
 def _named(words: list[str], asked_only: bool = False) -> dict[str, int]:
     """The levers named in these words, with the first position; with `asked_only`, not those named
-    with context or content within five words ("the number works for me, the two things I'd want...")."""
+    with context or content up to seven words before or five after ("I'm happy with the base and the
+    bonus", "the number works for me, the two things I'd want...")."""
     named = {}
     for name, cues in LEVERS.items():
         for i in range(len(words)):
             if find(cues, words[i:i + 4]) != 0:
                 continue
-            near = words[max(0, i - 5):i + 6]
+            near = words[max(0, i - 7):i + 6]
             if not asked_only or (find(CONTEXT, near) is None and find(CONTENT, near) is None):
                 named[name] = i
                 break
