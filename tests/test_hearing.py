@@ -116,3 +116,17 @@ def test_a_filler_opening_speech_is_moved_to_where_the_speech_starts():
              Word("uh", 7.0, 7.2)]
     assert retime_fillers(words, spans) == 1
     assert [w.start for w in words] == [1.0, 2.5, 5.28, 6.0, 7.0]   # the mid-speech "uh" stays
+
+
+def test_a_filler_whisper_put_in_the_pause_before_its_speech_moves_to_that_speech():
+    from interviewer.speech.fillercheck import retime_fillers
+
+    # measured on base, reverberant answer 5: the VAD's span runs on into the echo to 4.64 s, Whisper
+    # put "uh," at 4.69 s, and the truth is 5.49 s, where "uh, that matches..." begins (span 5.51 s)
+    spans = [Span(1.12, 4.64), Span(5.51, 9.18)]
+    words = [Word("40,000,", 3.75, 4.4), Word("uh,", 4.69, 4.9), Word("that", 5.85, 6.05)]
+    assert retime_fillers(words, spans) == 1
+    assert abs(words[1].start - 5.49) <= 0.05 and words[1].end > words[1].start
+    # a filler ending the answer, with no word after it, stays where Whisper put it
+    words = [Word("equity.", 13.4, 14.3), Word("uh.", 14.38, 14.5)]
+    assert retime_fillers(words, [Span(11.23, 14.33)]) == 0 and words[1].start == 14.38
