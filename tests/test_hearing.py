@@ -130,3 +130,9 @@ def test_a_filler_whisper_put_in_the_pause_before_its_speech_moves_to_that_speec
     # a filler ending the answer, with no word after it, stays where Whisper put it
     words = [Word("equity.", 13.4, 14.3), Word("uh.", 14.38, 14.5)]
     assert retime_fillers(words, [Span(11.23, 14.33)]) == 0 and words[1].start == 14.38
+    # a clean "Um," is often a stretch of speech of its own: a late "um" after it stays with it
+    # (tiny.en, clean answer 4: truth 8.68 s, Whisper 9.03 s)
+    # (the VAD's spans as measured on that answer)
+    words = [Word("release.", 7.5, 8.0), Word("Um,", 9.03, 9.2), Word("we", 9.3, 9.45)]
+    assert retime_fillers(words, [Span(4.96, 8.06), Span(8.67, 8.99), Span(9.22, 12.29)]) == 1
+    assert abs(words[1].start - 8.68) <= 0.05

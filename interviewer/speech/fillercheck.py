@@ -45,7 +45,9 @@ def retime_fillers(words: list, spans: list) -> int:
     filler early, in the pause before its speech (0.8 s early on a reverberant answer, where the
     VAD's span runs on into the echo): a filler outside speech whose next word is in the next
     stretch of speech belongs at that stretch's start, however long the pause: a filler that ended
-    the speech before would be inside it (it is voiced, so the VAD hears it). Returns how many moved.
+    the speech before would be inside it (it is voiced, so the VAD hears it). A filler whose span
+    holds no earlier word (a clean "Um," is often a span of its own) is that span's. Returns how
+    many moved.
     """
     from ..model import Word
 
@@ -57,7 +59,9 @@ def retime_fillers(words: list, spans: list) -> int:
         if not holding:
             continue
         s = holding[0]
-        if w.start > s.end:  # in the pause after this speech: does it open the next?
+        prev = words[i - 1] if i else None
+        trails = prev is not None and prev.start is not None and s.start - 0.1 <= prev.start <= s.end
+        if w.start > s.end and trails:  # in the pause after the speech before it: does it open the next?
             after = [t for t in spans if t.start > s.end]
             nxt = words[i + 1] if i + 1 < len(words) else None
             if after and after[0].start - w.start > 0.05 and nxt is not None \
