@@ -142,3 +142,23 @@ def test_a_live_answer_heard_unsure_gets_the_room_diagnosis_as_its_reason(voice,
     credit = json.loads(next(root.glob("*/session.json")).read_text())["answers"][0]["analysis"]["credit"]
     assert credit["credited"] and credit["reason"] == "low-confidence", credit
     assert "band_limited" in credit["room"] and "phone line" in credit["message"], credit
+
+
+def test_a_filler_whisper_put_in_the_pause_before_its_speech_moves_to_that_speech():
+    from interviewer.speech.fillercheck import retime_fillers
+
+    # measured on base, reverberant answer 5: the VAD's span runs on into the echo to 4.64 s, Whisper
+    # put "uh," at 4.69 s, and the truth is 5.49 s, where "uh, that matches..." begins (span 5.51 s)
+    spans = [Span(1.12, 4.64), Span(5.51, 9.18)]
+    words = [Word("40,000,", 3.75, 4.4), Word("uh,", 4.69, 4.9), Word("that", 5.85, 6.05)]
+    assert retime_fillers(words, spans) == 1
+    assert abs(words[1].start - 5.49) <= 0.05 and words[1].end > words[1].start
+    # a filler ending the answer, with no word after it, stays where Whisper put it
+    words = [Word("equity.", 13.4, 14.3), Word("uh.", 14.38, 14.5)]
+    assert retime_fillers(words, [Span(11.23, 14.33)]) == 0 and words[1].start == 14.38
+    # a clean "Um," is often a stretch of speech of its own: a late "um" after it stays with it
+    # (tiny.en, clean answer 4: truth 8.68 s, Whisper 9.03 s)
+    # (the VAD's spans as measured on that answer)
+    words = [Word("release.", 7.5, 8.0), Word("Um,", 9.03, 9.2), Word("we", 9.3, 9.45)]
+    assert retime_fillers(words, [Span(4.96, 8.06), Span(8.67, 8.99), Span(9.22, 12.29)]) == 1
+    assert abs(words[1].start - 8.68) <= 0.05

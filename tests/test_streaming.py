@@ -168,3 +168,54 @@ def test_a_quick_reading_hears_a_closing_phrase(whisper, voice):
 
     text = whisper.quick_text(tail)
     assert said_done(text), text
+
+
+class EarlyStoppingTranscriber:
+    """Whisper that ends its first piece after 2 s (its closing timestamp says "no more speech")
+    and hears the rest when sent it again; `heard` is what it writes each call, as (word, start, end)."""
+
+    def __init__(self, heard):
+        self.heard, self.calls = list(heard), []
+
+    def transcribe(self, audio, offset):
+        from interviewer.model import Word
+        from interviewer.speech.whisper import Piece
+
+        self.calls.append((round(offset, 3), round(offset + audio.size / RATE, 3)))
+        words = self.heard.pop(0) if self.heard else []
+        return [Piece([Word(w, s, e, 0.9) for w, s, e in words], -0.3, 0.01, 1.2)] if words else []
+
+
+def test_speech_whisper_left_untranscribed_is_sent_again_from_where_it_stopped():
+    # speech 0-3 s and 3.7-6 s in one piece; Whisper's words stop at 2.0 s, leaving 3.3 s of speech
+    vad = ScriptedVad([(0.0, 3.0), (3.7, 6.0)])
+    t = EarlyStoppingTranscriber([[("We", 0.1, 0.4), ("shipped", 0.5, 2.0)],
+                                  [("it", 2.1, 2.9), ("late.", 3.8, 5.9)]])
+    answer = AnswerTranscriber(t, vad=vad, background=False)
+    feed(answer, 8.0)
+    heard = answer.finish()
+    margin = stream.MARGIN_S
+    assert t.calls == [(0.0, 6.0 + margin), (2.0 - margin, 6.0 + margin)]
+    assert heard.transcript.text == "We shipped it late." and answer.calls == 2
+
+
+def test_a_piece_heard_to_its_end_or_not_at_all_is_not_sent_again():
+    # the last word ends 0.5 s before the speech does (under RESUME_S): done
+    vad = ScriptedVad([(0.0, 3.0)])
+    t = EarlyStoppingTranscriber([[("We", 0.1, 0.4), ("shipped", 0.5, 2.5)]])
+    answer = AnswerTranscriber(t, vad=vad, background=False)
+    feed(answer, 5.0)
+    answer.finish()
+    assert len(t.calls) == 1
+    # nothing heard at all (noise, foreign speech): no second chance to invent
+    t = EarlyStoppingTranscriber([])
+    answer = AnswerTranscriber(t, vad=ScriptedVad([(0.0, 3.0)]), background=False)
+    feed(answer, 5.0)
+    answer.finish()
+    assert len(t.calls) == 1
+    # a resend that hears nothing more ends the resending
+    t = EarlyStoppingTranscriber([[("We", 0.1, 0.4)]])
+    answer = AnswerTranscriber(t, vad=ScriptedVad([(0.0, 3.0)]), background=False)
+    feed(answer, 5.0)
+    answer.finish()
+    assert len(t.calls) == 2

@@ -41,7 +41,13 @@ def retime_fillers(words: list, spans: list) -> int:
     """Move a filler that opens a stretch of speech to where that speech starts.
 
     Whisper times the first word after a pause late (by up to ~0.6 s measured on reverberant
-    and far recordings), and a filler usually opens a stretch of speech. Returns how many moved.
+    and far recordings), and a filler usually opens a stretch of speech. It may also put that
+    filler early, in the pause before its speech (0.8 s early on a reverberant answer, where the
+    VAD's span runs on into the echo): a filler outside speech whose next word is in the next
+    stretch of speech belongs at that stretch's start, however long the pause: a filler that ended
+    the speech before would be inside it (it is voiced, so the VAD hears it). A filler whose span
+    holds no earlier word (a clean "Um," is often a span of its own) is that span's. Returns how
+    many moved.
     """
     from ..model import Word
 
@@ -53,6 +59,17 @@ def retime_fillers(words: list, spans: list) -> int:
         if not holding:
             continue
         s = holding[0]
+        prev = words[i - 1] if i else None
+        trails = prev is not None and prev.start is not None and s.start - 0.1 <= prev.start <= s.end
+        if w.start > s.end and trails:  # in the pause after the speech before it: does it open the next?
+            after = [t for t in spans if t.start > s.end]
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if after and after[0].start - w.start > 0.05 and nxt is not None \
+                    and nxt.start is not None and after[0].start - 0.1 <= nxt.start <= after[0].end:
+                words[i] = Word(w.word, round(after[0].start, 2), max(w.end, round(after[0].start, 2) + 0.05),
+                                w.probability)
+                moved += 1
+            continue
         opens = i == 0 or words[i - 1].end is None or words[i - 1].end <= s.start + 0.05
         if opens and 0.05 < w.start - s.start <= RETIME_S:
             words[i] = Word(w.word, round(s.start, 2), w.end, w.probability)

@@ -21,7 +21,10 @@ from .whisper import Piece, Transcriber
 
 CUT_PAUSE_S = 0.6    # a pause this long ends a piece...
 MIN_PIECE_S = 4.0    # ...once it holds this much (live: shorter pieces lose context, longer ones delay the end)
-FILE_PIECE_S = 20.0  # the same from a file, where long pieces cost Whisper half as much per second
+FILE_PIECE_S = 8.0   # the same from a file. Longer pieces cost a little less, but Whisper writes a piece as
+                     # fluent text: over 20 s pieces base dropped the "uh"/"um" opening a phrase deep in the piece
+                     # (7 of 39 on the degraded set of benchmarks/hearing.py, 3 with 8 s) and sometimes ended a
+                     # piece early (RESUME_S); 8 s cost base about 15% more Whisper time than 20 s
 LONG_PAUSE_S = 1.5   # a pause this long ends any piece: the answer's end is transcribed early, and
                      # Whisper never sees a long silence, where it drifts and invents words
 MAX_PIECE_S = 24.0   # Whisper sees 30 s at most; cut earlier at a span boundary
@@ -34,6 +37,10 @@ PEEK_PAUSE_S = 0.4   # live: a pause this long transcribes the open piece early,
 TAIL_S = 3.0         # live: at that pause the last 3 s of speech are also read fast, in Whisper's short window
                      # (speech/context.py), only to hear a closing phrase: a 30 s window costs base about 1 s
                      # more, and "...that's my answer." should end the answer 0.7 s after it, not 2 s
+RESUME_S = 1.0       # speech this long left after Whisper's last word is sent again: Whisper sometimes ends a
+                     # piece early (its closing timestamp says "no more speech"), and faster-whisper then skips
+                     # the rest of the window; base did so on 4 of 24 degraded answers, losing 6-16 s each
+MAX_RESUMES = 2
 
 
 @dataclass
@@ -61,6 +68,20 @@ class Heard:
         from .calibration import cutoffs
 
         return self.intelligible and cutoffs(self.model).unsure(self.mean_probability, self.avg_logprob)
+
+
+def unheard_start(pieces: list[Piece], spans: list[Span], offset: float) -> float | None:
+    """Where the speech Whisper left untranscribed starts, if at least RESUME_S of the piece's speech
+    lies after its last word; else None. Pieces with no words at all are left alone (noise, foreign
+    speech: sending them again would only give Whisper a second chance to invent)."""
+    ends = [w.end for p in pieces for w in p.words if w.end is not None]
+    if not ends:
+        return None
+    last = max(ends)
+    rest = [(max(s.start, last), s.end) for s in spans if s.end > last]
+    if sum(b - a for a, b in rest) < RESUME_S:
+        return None
+    return max(rest[0][0], offset)
 
 
 class AnswerTranscriber:
@@ -122,7 +143,7 @@ class AnswerTranscriber:
             if (self._peek is None or self._peek[0] != key) and pending < MAX_QUEUED - 1:
                 audio, start = self._cut(self._open)
                 self._check_tail(audio)  # first in the queue: it is the quick one
-                self._peek = (key, self._future(audio, start))
+                self._peek = (key, self._future(audio, start, list(self._open)))
 
     def _check_tail(self, audio: np.ndarray) -> None:
         quick = getattr(self.transcriber, "quick_text", None)
@@ -161,22 +182,22 @@ class AnswerTranscriber:
         if self._peek is not None and self._peek[0] == key:  # already transcribed at the pause
             self._futures.append(self._peek[1])
         else:
-            self._submit(audio, start)
+            self._submit(audio, start, list(spans))
         self._peek = None
 
-    def _future(self, audio: np.ndarray, offset: float) -> Future:
+    def _future(self, audio: np.ndarray, offset: float, spans: list[Span]) -> Future:
         if self._pool:
-            return self._pool.submit(self._run, audio, offset)
+            return self._pool.submit(self._run, audio, offset, spans)
         f: Future = Future()
-        f.set_result(self._run(audio, offset))
+        f.set_result(self._run(audio, offset, spans))
         return f
 
-    def _submit(self, audio: np.ndarray, offset: float) -> None:
+    def _submit(self, audio: np.ndarray, offset: float, spans: list[Span]) -> None:
         if self._pool:
             pending = [f for f in self._futures if not f.done()]
             if len(pending) >= MAX_QUEUED:
                 pending[0].result()
-        self._futures.append(self._future(audio, offset))
+        self._futures.append(self._future(audio, offset, spans))
 
     def new_pieces(self) -> list[Piece]:
         """Pieces transcribed since the last call, in order (stops at the first still running)."""
@@ -217,8 +238,17 @@ class AnswerTranscriber:
             kept += guards.trim_unsure_tail(inside)
         return kept
 
-    def _run(self, audio: np.ndarray, offset: float) -> list[Piece]:
+    def _run(self, audio: np.ndarray, offset: float, spans: list[Span]) -> list[Piece]:
         pieces = self._timed(self.transcriber.transcribe, audio, offset)
+        for _ in range(MAX_RESUMES):
+            rest = unheard_start(pieces, spans, offset)
+            if rest is None:
+                break
+            start = max(offset, rest - MARGIN_S)
+            more = self._timed(self.transcriber.transcribe, audio[int(round((start - offset) * RATE)):], start)
+            if not any(p.words for p in more):
+                break
+            pieces += more
         self._drop_unvoiced_fillers(pieces, audio, offset)
         return pieces
 
