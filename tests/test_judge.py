@@ -135,3 +135,20 @@ def test_help_does_not_import_the_judge():
             "    pass\nprint('LOADED:' + ','.join(m for m in ('wordllama', 'sklearn', 'interviewer.judge') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_the_second_blind_set_keeps_its_measured_once_figure():
+    """A regression check, not an accuracy: B2 was scored once (tests/corpus/blind-B2.md, 0.914 written and
+    0.923 heard for the learned judge); this keeps later changes from slipping under it unnoticed."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")
+    blind = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(blind)
+    results = blind.score(ROOT / "tests" / "corpus" / "sentences" / "B2-blind.yaml")
+
+    def overall(judge, form):
+        rows = results[(judge, form)].values()
+        return sum(r[1] for r in rows) / sum(r[0] for r in rows)
+    assert round(overall("learned", "written"), 3) >= 0.914 and round(overall("learned", "heard"), 3) >= 0.923
+    assert overall("learned", "written") > overall("rules", "written") + 0.05
