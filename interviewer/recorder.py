@@ -187,9 +187,10 @@ class _BargeIn:
     interviewer's own voice (a laptop without headphones), so the mic has to be clearly louder than that
     echo can be: the echo path's gain (mic level minus the level being played) is learnt over the first
     LEARN_S of each interjection while the interviewer is audible (the candidate was silent: that is why
-    it spoke); then mic speech LOUDER_DB above the loudest recent reference plus that gain, held for
-    HOLD_S, stops it. With headphones the gain is very low and any speech counts."""
-    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB = 0.5, 8.0, 0.25, -40.0
+    it spoke); then the mic's level, smoothed over SMOOTH_S so the dips between syllables do not reset
+    it, LOUDER_DB above the loudest recent reference plus that gain for HOLD_S stops it. With headphones
+    the gain is very low and any speech counts."""
+    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S = 0.5, 8.0, 0.25, -40.0, 0.15
 
     def __init__(self):
         self.reset()
@@ -198,17 +199,21 @@ class _BargeIn:
         self._gain: float | None = None
         self._learnt_s = 0.0
         self._loud_s = 0.0
+        self._power = 0.0
 
     def heard(self, block: np.ndarray, voice) -> bool:
-        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
-        db = 20 * np.log10(rms + 1e-9)
+        power = float(np.mean(block * block)) if block.size else 0.0
         seconds = block.size / 16000
         ref = voice.reference_db() if hasattr(voice, "reference_db") else -120.0
         if self._learnt_s < self.LEARN_S:
             if ref > self.AUDIBLE_DB:
+                db = 10 * np.log10(power + 1e-18)
                 self._gain = db - ref if self._gain is None else max(self._gain, db - ref)
                 self._learnt_s += seconds
             return False
+        keep = float(np.exp(-seconds / self.SMOOTH_S))
+        self._power = keep * self._power + (1 - keep) * power
+        db = 10 * np.log10(self._power + 1e-18)
         loud = db > max(ref + (self._gain if self._gain is not None else 0.0), -50.0) + self.LOUDER_DB
         self._loud_s = self._loud_s + seconds if loud else 0.0
         return self._loud_s >= self.HOLD_S

@@ -26,7 +26,8 @@ BEHAVIOURAL = ["Last year our checkout service kept timing out during sales.", 0
 
 @pytest.fixture
 def loopback(virtual_audio):
-    """The interviewer's voice fed into the mic; unloaded afterwards."""
+    """The interviewer's voice fed into the mic at full level (the worst case for keeping it out of the
+    answer); unloaded afterwards. Yields the module id."""
     out = subprocess.run(["pactl", "load-module", "module-loopback", "source=speaker.monitor", "sink=mic",
                           "latency_msec=60"], capture_output=True, text=True, timeout=10)
     assert out.returncode == 0, out.stderr
@@ -35,6 +36,18 @@ def loopback(virtual_audio):
         yield module
     finally:
         subprocess.run(["pactl", "unload-module", module], timeout=10)
+
+
+def echo_level(module: str, db: float) -> None:
+    """Set the loopback's gain: a laptop's speaker reaches its own microphone well below the voice of
+    the person in front of it."""
+    listing = subprocess.run(["pactl", "list", "sink-inputs"], capture_output=True, text=True, timeout=10).stdout
+    index = None
+    for block in listing.split("Sink Input #")[1:]:
+        if f"Owner Module: {module}\n" in block:
+            index = block.split("\n", 1)[0].strip()
+    assert index is not None, listing
+    subprocess.run(["pactl", "set-sink-input-volume", index, f"{db}dB"], check=True, timeout=10)
 
 
 def spoken(voice, tmp_path: Path, script: list, tail_s: float) -> Path:
@@ -64,9 +77,7 @@ def practice(tmp_path: Path, wav: Path, *flags: str) -> dict:
 
 def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path, voice, loopback):
     wav = spoken(voice, tmp_path, CODING, tail_s=8.0)
-    # tiny.en: this test is about turn-taking; with the default base model the closing phrase is heard
-    # later on 2 cores (measured 3.1 s after the last word under load; README "Known limits")
-    a = practice(tmp_path, wav, "--round", "coding", "--nudge-after", "5", "--model", "tiny.en")
+    a = practice(tmp_path, wav, "--round", "coding", "--nudge-after", "5")
     events = a["events"]
     print(json.dumps(events), a["timings"], a["ended_by"])
     nudges = [e for e in events if e["type"] == "nudge"]
@@ -79,7 +90,7 @@ def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path,
     assert windows[0]["end"] <= long_pause["end"]
     # the nudge's words are in the recording but not in the transcript
     text = a["transcript"]["text"].lower()
-    assert "complement" in text and "hash map" in text   # tiny.en sometimes hears "linear" as "leonard"
+    assert "complement" in text and "hash map" in text
     nudge_words = {w.strip("?.,'").lower() for w in nudges[0]["text"].split()} - {"you", "what", "are", "me", "for"}
     heard_in_window = [w["word"] for w in a["transcript"]["words"]
                        if windows[0]["t"] <= w["start"] <= windows[0]["end"]]
@@ -91,8 +102,34 @@ def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path,
     assert 20 * np.log10(np.sqrt(np.mean(seg ** 2)) + 1e-9) > -35  # the WAV keeps the real audio
     assert a["ended_by"] == "said-done"
     t = a["timings"]
-    assert t["endpoint_s"] - t["speech_end_s"] <= 2.5, t
+    assert t["endpoint_s"] - t["speech_end_s"] <= 1.5, t   # the issue's goal for a closing phrase
     assert a["analysis"]["delivery"]["nudges"] == 1
+
+
+TALK_OVER = ["I would keep a hash map from each value to its index.", 5.8,
+             "So for each number I look up its complement in the map and that gives me the pair "
+             "in one pass over the array.", 0.8, "It runs in linear time. I'm done."]
+
+
+def test_talking_over_a_nudge_stops_it_and_the_words_after_are_kept(tmp_path, voice, loopback):
+    """The candidate starts again 0.8 s into the nudge (said at 5 s of silence): the nudge stops early,
+    its window is marked interrupted, and what the candidate says once it has stopped is transcribed.
+    The echo is 20 dB below the candidate: with no echo cancellation, a candidate no louder than the
+    interviewer's own echo cannot be told from it (README, Known limits)."""
+    echo_level(loopback, -20.0)
+    wav = spoken(voice, tmp_path, TALK_OVER, tail_s=6.0)
+    a = practice(tmp_path, wav, "--round", "coding", "--nudge-after", "5")
+    events = a["events"]
+    print(json.dumps(events), a["timings"], a["ended_by"], a["transcript"]["text"])
+    nudges = [e for e in events if e["type"] == "nudge"]
+    windows = [e for e in events if e["type"] == "interviewer-speech"]
+    assert len(nudges) == 1 and len(windows) == 1
+    assert windows[0].get("interrupted") is True
+    # a nudge takes 1.5 to 2.5 s to say; it stopped within about a second of the candidate starting
+    assert windows[0]["end"] - windows[0]["t"] <= 1.6, windows[0]
+    text = a["transcript"]["text"].lower()
+    assert "one pass" in text and "linear time" in text, text
+    assert a["ended_by"] == "said-done"
 
 
 def test_behavioural_pause_before_the_result_is_not_cut_and_feedback_starts_within_3_s(tmp_path, voice, loopback):
