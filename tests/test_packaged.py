@@ -101,3 +101,24 @@ def test_an_unwritable_cache_is_one_clear_error(tmp_path):
         pytest.skip("base packages not installed")
     with pytest.raises(UserError, match="cannot write the speech model cache"):
         packaged.model_path("base", root)
+
+
+@needs_base
+def test_language_id_reads_the_transcription_s_own_encoding(jfk):
+    """One encoder pass for a short first piece, not two, and the same English probability a separate
+    language-ID call gives (within 0.02: their features differ only in padding)."""
+    from interviewer.audio.decode import read_audio
+    from interviewer.speech.frontend import HIGHPASS_HZ, highpass
+    from interviewer.speech.whisper import WhisperTranscriber
+
+    t = WhisperTranscriber("base", beam_size=1, cpu_threads=2)
+    model = t.load()
+    calls = []
+    encode = model.encode
+    model.encode = lambda features: calls.append(1) or encode(features)
+    audio = read_audio(jfk)
+    pieces = t.transcribe(audio, 0.0)
+    assert len(calls) == 1, calls
+    assert pieces[0].english_prob >= 0.9
+    model.encode = encode   # the transcriber's own keeping wrapper again
+    assert abs(pieces[0].english_prob - t.english_probability(highpass(audio, HIGHPASS_HZ))) <= 0.02
