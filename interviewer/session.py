@@ -45,6 +45,7 @@ class Round:
         self.interrupt = interrupt
         self.interjector = Interjector(parts.voice, parts.speaker)
         self.findings: list[Finding] = []
+        self._answer_from = 0     # where the last main answer's findings start in self.findings
         self.answered = 0         # questions with a usable answer
         self.followed_up = 0      # follow-ups with a usable answer
         self._n = 0
@@ -124,10 +125,23 @@ class Round:
         if analysis.credited:
             if gap:
                 self.followed_up += 1
+                if any(f.code == f"follow_up.{gap}.covered" for f in analysis.findings):
+                    self._settle_gap(q.round, gap)
             else:
                 self.answered += 1
+                self._answer_from = len(self.findings)
             self.findings += analysis.findings
         return analysis
+
+    def _settle_gap(self, round_name: str, gap: str) -> None:
+        """The follow-up gave what its answer lacked: the round summary no longer asks for it."""
+        rnd = get_round(round_name)
+
+        def about_gap(f: Finding) -> bool:
+            part = rnd.part_for_code(f.code)
+            return f.severity != "strength" and part is not None and part.key == gap
+        head, answer = self.findings[:self._answer_from], self.findings[self._answer_from:]
+        self.findings = head + [f for f in answer if not about_gap(f)]
 
     @staticmethod
     def _spoken_feedback(analysis: Analysis) -> str:

@@ -173,3 +173,13 @@ def test_a_silent_follow_up_is_not_credited_and_not_counted(tmp_path, speech):
     assert follow["credited"] is False and follow["credit"]["reason"] == "no-speech"
     assert not any(f["code"].startswith("follow_up.") for f in follow["feedback"])
     assert data["summary"]["answered"] == 1 and "and 1 follow-up" not in data["summary"]["summary"]
+
+
+def test_a_gap_its_follow_up_gave_is_not_in_the_round_summary(tmp_path, speech):
+    def summary_after(reply, folder):
+        _, data, _, _ = run_round(folder, [lambda: FakeSource(with_silence(speech, 4))] * 2, [NO_RESULT, reply])
+        return data["summary"]["summary"]
+    gave = summary_after("As a result the deploys took twenty minutes instead of two hours.", tmp_path / "gave")
+    missed = summary_after("Honestly I don't remember.", tmp_path / "missed")
+    assert "your follow-up gave the outcome" in gave and "no result" not in gave.split("to change")[-1], gave
+    assert "the story has no result" in missed.split("to change")[-1], missed
