@@ -190,7 +190,7 @@ class _BargeIn:
     it spoke); then the mic's level, smoothed over SMOOTH_S so the dips between syllables do not reset
     it, LOUDER_DB above the loudest recent reference plus that gain for HOLD_S stops it. With headphones
     the gain is very low and any speech counts."""
-    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S = 0.5, 8.0, 0.25, -40.0, 0.15
+    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S = 0.3, 8.0, 0.2, -40.0, 0.15
 
     def __init__(self):
         self.reset()

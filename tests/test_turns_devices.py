@@ -106,13 +106,13 @@ def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path,
     assert a["analysis"]["delivery"]["nudges"] == 1
 
 
-TALK_OVER = ["I would keep a hash map from each value to its index.", 5.8,
+TALK_OVER = ["I would keep a hash map from each value to its index.", 5.6,
              "So for each number I look up its complement in the map and that gives me the pair "
              "in one pass over the array.", 0.8, "It runs in linear time. I'm done."]
 
 
 def test_talking_over_a_nudge_stops_it_and_the_words_after_are_kept(tmp_path, voice, loopback):
-    """The candidate starts again 0.8 s into the nudge (said at 5 s of silence): the nudge stops early,
+    """The candidate starts again about 0.6 s into the nudge (said at 5 s of silence): the nudge stops early,
     its window is marked interrupted, and what the candidate says once it has stopped is transcribed.
     The echo is 20 dB below the candidate: with no echo cancellation, a candidate no louder than the
     interviewer's own echo cannot be told from it (README, Known limits)."""
