@@ -155,15 +155,8 @@ class WhisperTranscriber:
         """A new answer begins: its first pieces get the language check again."""
         self._last_offset, self._language_checked_s = float("inf"), 0.0
 
-    def english_probability(self, audio: np.ndarray) -> float | None:
-        """A multilingual model's probability that `audio` is English; None for an English-only model."""
-        model = self.load()
-        if not self._multilingual(audio):
-            return None
-        _, _, probs = model.detect_language(audio)
-        return round(float(dict(probs).get("en", 0.0)), 3)
-
     def _multilingual(self, audio: np.ndarray) -> bool:
+        """A model with language ID, and enough audio (0.5 s) for it to mean something."""
         return bool(getattr(self.load().model, "is_multilingual", False)) and audio.size >= 16000 * 0.5
 
     def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
