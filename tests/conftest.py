@@ -10,6 +10,10 @@ import pytest
 
 DATA = Path(__file__).resolve().parent / "data"  # everything the tests read ships in the repository
 SENTENCE = "Tell me about a time you led a team through a difficult project."
+# What Whisper hears in SENTENCE every time: Piper's "led a team" comes out as "let a teen" in about
+# one reading in four once the audio shifts by a few samples (20 shifted copies, base), so no test
+# may rest on those words. A fault in the audio path loses far more than that.
+SENTENCE_HEARD = ("tell me about a time", "through a difficult project")
 
 
 @pytest.fixture(autouse=True)
