@@ -3,7 +3,7 @@ import time
 import numpy as np
 import pytest
 
-from conftest import SENTENCE, SENTENCE_HEARD
+from conftest import SENTENCE_HEARD
 from interviewer.audio.resample import resample
 from interviewer.errors import UserError
 from interviewer.voice import get_voice
