@@ -29,20 +29,24 @@ import degrade  # noqa: E402
 def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
     """`model` may carry extra front-end steps: "base+dn" (Wiener denoise), "base+norm" (peak normalisation),
     or "base+short": every piece through the encoder's short window (speech/context.py), to measure what
-    that window costs. The 80 Hz high-pass is always on (speech/whisper.py)."""
+    that window costs; "base+short15" makes that window at least 15 s. The 80 Hz high-pass is always on (speech/whisper.py)."""
     from interviewer.speech.frontend import FrontEnd
     from interviewer.speech.whisper import WhisperTranscriber
 
+    import re
+
+    window = re.search(r"short(\d*)", frontend)
+
     class ShortWindow(WhisperTranscriber):
         def _transcribe(self, audio, offset):
-            from interviewer.speech.context import short_window
+            from interviewer.speech.context import MIN_FRAMES, short_window
 
-            with short_window():
+            with short_window(float(window.group(1) or MIN_FRAMES / 100)):
                 return super()._transcribe(audio, offset)
 
-    t = (ShortWindow if "short" in frontend else WhisperTranscriber)(model, beam_size=5, cpu_threads=cpu_threads)
+    t = (ShortWindow if window else WhisperTranscriber)(model, beam_size=5, cpu_threads=cpu_threads)
     t.load()
-    frontend = frontend.replace("short", "")
+    frontend = re.sub(r"short\d*", "", frontend)
     if frontend:
         return FrontEnd(t, None, 0.5 if "norm" in frontend else None, "dn" in frontend)
     return t

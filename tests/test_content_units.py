@@ -161,6 +161,19 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("Is there really no way to go a little higher? Okay, then I'll accept.", ["base"]),
     ("Before I can accept I'd like to talk about the start date and working remotely two days a week.",
      ["start date", "remote work"]),
+    # a signing bonus is not also the bonus, and a bonus it replaces is context
+    ("I'd like a 15,000 joining bonus to make up for the bonus I'm walking away from.", ["sign-on bonus"]),
+    # another offer's terms are what the candidate compares with; the counter figure is the ask
+    ("I have another offer at 185,000 base with 300,000 in RSUs. Could you get to 180,000?", ["base"]),
+    # durations, dates, ordinals and "those two" are no sums
+    ("Six weeks is tight with my notice period, could we make it ten weeks? If we can sort those two out I'll sign.", []),
+    ("Could I push the start date to June 10th, because my finals run until June 7th?", ["start date"]),
+    # a figure belongs to the lever named beside it, within its phrase
+    ("I'd ask for fifteen hundred a year for conferences.", ["learning budget"]),
+    ("If you can match 120 and make the title senior, I'll sign.", ["base", "title"]),
+    # a verdict can sit in the next clause; "fixed" is the base in Indian English
+    ("The base is, okay, fine. Could the fixed go to 62 lakh?", ["base"]),
+    ("the base is ok but could the bonus be guaranteed", ["bonus"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

@@ -33,8 +33,9 @@ def _install() -> None:
         full = ft.pad_or_trim
 
         def pad_or_trim(array, length: int = FULL_FRAMES, *, axis: int = -1):
-            if getattr(_local, "short", False):
-                length = max(MIN_FRAMES, min(FULL_FRAMES, array.shape[axis] + MARGIN_FRAMES))
+            least = getattr(_local, "short", 0)
+            if least:
+                length = max(least, min(FULL_FRAMES, array.shape[axis] + MARGIN_FRAMES))
             return full(array, length, axis=axis)
 
         pad_or_trim.short_window = True
@@ -42,11 +43,12 @@ def _install() -> None:
 
 
 @contextmanager
-def short_window():
-    """Within this block, this thread's Whisper calls encode only the clip plus a 1 s margin."""
+def short_window(least_s: float = MIN_FRAMES / 100):
+    """Within this block, this thread's Whisper calls encode only the clip plus a 1 s margin, and
+    at least `least_s` seconds."""
     _install()
-    _local.short = True
+    _local.short = max(1, min(FULL_FRAMES, int(round(least_s * 100))))
     try:
         yield
     finally:
-        _local.short = False
+        _local.short = 0

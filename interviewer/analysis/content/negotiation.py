@@ -43,7 +43,8 @@ RESEARCH = [
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
 LEVERS = {
-    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "an|per hour"],
+    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "an|per hour",
+             "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "per month|annum"],
     "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole"],
     "bonus": ["bonus*", "13th month", "thirteenth month"],
     "equity": ["equity", "stock", "rsu*", "options", "shares", "stock grant"],
@@ -52,7 +53,8 @@ LEVERS = {
                    "push the date", "later start", "start until|on|from"],
     "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
                     "in the office", "from home", "fully remote"],
-    "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days"],
+    "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
+                 "extra|more|additional leave", "weeks off", "days|weeks of leave"],
     "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move"],
     "title": ["title", "bring|bringing me in at|as", "come|coming in at|as", "promotion"],
     "learning budget": ["learning budget", "training budget", "conference*", "education budget"],
@@ -60,9 +62,27 @@ LEVERS = {
 # A lever named as what the candidate would lose, or as settled, is not asked for:
 # "I'd be leaving my bonus on the table", "the base works for me".
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
-           "lose", "losing"]
-CONTENT = ["is|are|seems|sounds fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice", "works|work for me",
-           "happy|fine|okay|ok|comfortable with", "no problem", "looks good|great|fine"]
+           "lose", "losing", "walking away"]
+SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with"]
+SETTLED_AFTER = ["is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
+                 "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
+                 "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
+                 "that's|that is fine|okay|ok|great|good", "is|are important"]
+# Another offer, or the job the candidate has now: levers named after these are what they compare
+# with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
+ELSEWHERE = ["another|competing|outside|second|written|existing|other offer*", "offer* from", "current|currently",
+             "right now", "at the moment", "i'm on|making|earning", "i am on|making|earning", "i make|earn"]
+# A lever given as the reason for an ask, or as what it replaces: "any room on the sign-on, given I'm
+# relocating", "a sign-on to cover the bonus I'd lose".
+BECAUSE = ["given", "since", "because", "to cover", "make up for", "offset", "compensate for", "replace"]
+SCALE = {"k", "grand", "thousand", "hundred", "lakh", "lakhs", "million", "point"}
+JOINS = {"and", "but", "or", "plus", "also", "then", "so"}
+SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "half", "twice"}
+ORDINAL = ("th", "st", "nd", "rd")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+UNITS = {"percent", "%", "per", "people", "engineers", "times", "of"}
+UNIT_PREFIXES = ("minute", "hour", "day", "week", "month", "year", "person", "percent")
 # More of the offer itself: "go a little higher", "do any better".
 MORE = ["go|come|move|bump higher|up", "a little|bit|tad higher|more|better", "do better", "do any better",
         "increase it|the offer|that|this", "a higher|better number|offer|figure"]
@@ -74,10 +94,22 @@ ASK = ["i'd|we'd like|want|need|ask|prefer|hope|love", "i|we would like|want|nee
        "to cover", "push", "bump", "increase", "go up|higher", "higher", "more", "better", "negotiat*", "expect*"]
 
 
+def _figure(words: list[str], i: int) -> bool:
+    """words[i] is a sum: a number, not a year, and not a duration, a share or a count of people
+    ("six weeks", "ten percent", "a team of five"). "one" only starts a spoken sum ("one forty"),
+    never "this one"."""
+    w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if not is_number(w, allow_one=True) or is_year(w) or w.endswith(ORDINAL) or (i and words[i - 1] in MONTHS):
+        return False
+    if w in SMALL or (w.isdigit() and len(w) == 1):  # "those two", "one forty": a digit alone is no sum
+        return is_number(nxt) or nxt in SCALE
+    return not any(x in UNITS or x.startswith(UNIT_PREFIXES) for x in words[i + 1:i + 3] if not is_number(x))
+
+
 def _anchor_hit(clauses: list[Clause]):
     for c in clauses:
         at = find(WANT, c.words)
-        if at is not None and any(is_number(w, allow_one=True) for w in c.words[at:at + 10]):
+        if at is not None and any(_figure(c.words, i) for i in range(at, min(at + 10, len(c.words)))):
             return c, at
     return None
 
@@ -88,41 +120,79 @@ def _asks(clause: Clause) -> bool:
 
 def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tuple[Clause, int]]:
     """The levers the candidate raises, in LEVERS order, each with where it is first raised: named
-    outside context ("I'd be leaving my bonus on the table") or settled terms ("the base works for me"),
-    in an answer that asks for something. A counter figure, or a vague ask about nothing else, is an
-    ask about base. "sign-on bonus" is not also "bonus"."""
+    outside context ("I'd be leaving my bonus on the table", "another offer at 195 base") or settled
+    terms ("the base works for me"), in an answer that asks for something. A counter figure, or a
+    vague ask about nothing else, is an ask about base. "sign-on bonus" is not also "bonus"."""
     if not any(_asks(c) for c in clauses) and anchor_hit is None and weak_hit is None:
         return {}
     raised: dict[str, tuple[Clause, int]] = {}
-    for c in clauses:
-        for name, at in _named(c.words, asked_only=True).items():
+    for n, c in enumerate(clauses):
+        later = clauses[n + 1].words if n + 1 < len(clauses) else []  # "the base is | ok but the bonus"
+        for name, at in _named(c.words, asked_only=True, later=later).items():
             raised.setdefault(name, (c, at))
     for hit in (anchor_hit, weak_hit):
-        if hit is not None and not (set(_named(hit[0].words)) - {"base"}):
+        if hit is not None and not _about_other_lever(clauses, hit[0]):
             raised.setdefault("base", hit)  # "I'd be looking for 140", "is there any scope to increase": the salary
-    for c in clauses:  # "I'd like 95 an hour", "could you go a little higher": a figure or more, of nothing else
-        figure = any(is_number(w) and not is_year(w) for w in c.words) or find(MORE, c.words) is not None
-        if _asks(c) and figure and not (set(_named(c.words)) - {"base"}) and find(CONTEXT, c.words) is None:
+    for c in clauses:  # "I'd like 95 an hour", "match 120 and make the title senior": a figure of nothing else
+        if not _asks(c) or find(CONTEXT, c.words) is not None:
+            continue
+        if any(_figure(c.words, i) and not _near_other_lever(c.words, i) for i in range(len(c.words))) \
+                or (find(MORE, c.words) is not None and not _about_other_lever(clauses, c)):
             raised.setdefault("base", (c, 0))
     return {name: raised[name] for name in LEVERS if name in raised}
 
 
-def _named(words: list[str], asked_only: bool = False) -> dict[str, int]:
+def _about_other_lever(clauses: list[Clause], c: Clause) -> bool:
+    """The clause names a lever other than base, or follows one that asks about one ("the 5 percent
+    bonus target is low. I'd want 10.")."""
+    if set(_named(c.words, asked_only=True)) - {"base"}:
+        return True
+    before = [p for p in clauses if p.index == c.index - 1]
+    return bool(before) and bool(set(_named(before[0].words, asked_only=True)) - {"base"}) \
+        and not _named(c.words, asked_only=True)
+
+
+def _named(words: list[str], asked_only: bool = False, later: list[str] = ()) -> dict[str, int]:
     """The levers named in these words, with the first position; with `asked_only`, not those named
-    with context or content up to seven words before or five after ("I'm happy with the base and the
-    bonus", "the number works for me, the two things I'd want...")."""
+    as context (what the candidate would lose, another offer, the job they have now, the reason for
+    an ask) or as settled ("I'm happy with the base and the bonus", "the base is fine"); `later`, the
+    words of the next clause, only for a verdict that follows ("the base is | fine")."""
     named = {}
     for name, cues in LEVERS.items():
         for i in range(len(words)):
             if find(cues, words[i:i + 4]) != 0:
                 continue
-            near = words[max(0, i - 7):i + 6]
-            if not asked_only or (find(CONTEXT, near) is None and find(CONTENT, near) is None):
+            if name == "bonus" and _sign_on_word(words, i):
+                continue  # the "bonus" of "signing bonus" is the sign-on
+            if not asked_only or not _context(words, i, list(later)):
                 named[name] = i
                 break
-    if "sign-on bonus" in named and count(["bonus*"], words) <= count(["sign on|signing|joining|welcome bonus*"], words):
-        named.pop("bonus", None)  # every "bonus" here is the sign-on one
     return named
+
+
+def _context(words: list[str], i: int, later: list[str]) -> bool:
+    before, after = words[max(0, i - 7):i], words[i + 1:i + 6]
+    return (find(CONTEXT, before + [words[i]] + after) is not None or find(SETTLED_BEFORE, before) is not None
+            or find(SETTLED_AFTER, (after + later)[:5]) is not None or find(ELSEWHERE, words[max(0, i - 10):i]) is not None
+            or find(BECAUSE, words[max(0, i - 4):i]) is not None)
+
+
+def _near_other_lever(words: list[str], i: int) -> bool:
+    """A lever other than base named just before the figure or right after it, within its phrase ("a
+    sign-on of 30k", "the bonus target at 15 instead of 10", "fifteen hundred a year for conferences";
+    not "match 120 and make the title senior")."""
+    lo = i
+    while lo > max(0, i - 7) and words[lo - 1] not in JOINS:
+        lo -= 1
+    hi = i + 1
+    while hi < min(len(words), i + 7) and words[hi] not in JOINS:
+        hi += 1
+    return bool(set(_named(words[lo:hi])) - {"base"})
+
+
+def _sign_on_word(words: list[str], i: int) -> bool:
+    before = words[max(0, i - 2):i]
+    return bool(before) and (before[-1] in {"signing", "joining", "welcome", "sign-on", "signon"} or before == ["sign", "on"])
 
 
 def _last_hit(phrases: list[str], clauses: list[Clause]):
