@@ -219,3 +219,36 @@ def test_a_piece_heard_to_its_end_or_not_at_all_is_not_sent_again():
     feed(answer, 5.0)
     answer.finish()
     assert len(t.calls) == 2
+
+
+class WindowedTranscriber(RecordingTranscriber):
+    """Also records the pieces read through the shorter encoder window, and with which least length."""
+    def __init__(self):
+        super().__init__()
+        self.windowed = []
+
+    def transcribe_windowed(self, audio, offset, least_s):
+        self.windowed.append((round(offset, 3), round(offset + audio.size / RATE, 3), least_s))
+        return []
+
+
+def test_at_the_end_an_early_reading_is_kept_and_only_the_rest_is_read_in_the_short_window():
+    # 0-2.5 s speech, 0.8 s pause (read early at 0.4 s, too short to cut), 3.3-5.5 s speech, then Enter
+    vad = ScriptedVad([(0.0, 2.5), (3.3, 5.5)])
+    t = WindowedTranscriber()
+    answer = AnswerTranscriber(t, vad=vad, background=False, peek=True)
+    feed(answer, 5.5)
+    answer.finish()
+    margin, fed = stream.MARGIN_S, round(int(5.5 * RATE / 512) * 512 / RATE, 3)  # Enter: the audio ends there
+    assert t.pieces == [(0.0, 2.5 + margin)]                                # the early reading, once
+    assert t.windowed == [(3.3 - margin, fed, stream.FINAL_WINDOW_S)]       # only the rest, windowed
+    assert len(answer._futures) == 2
+
+
+def test_a_last_piece_longer_than_the_short_window_gets_the_full_one():
+    vad = ScriptedVad([(0.0, 12.0)])
+    t = WindowedTranscriber()
+    answer = AnswerTranscriber(t, vad=vad, background=False, peek=True)
+    feed(answer, 12.0)
+    answer.finish()
+    assert t.windowed == [] and t.pieces == [(0.0, 12.0)]

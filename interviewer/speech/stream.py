@@ -41,6 +41,11 @@ RESUME_S = 1.0       # speech this long left after Whisper's last word is sent a
                      # piece early (its closing timestamp says "no more speech"), and faster-whisper then skips
                      # the rest of the window; base did so on 4 of 24 degraded answers, losing 6-16 s each
 MAX_RESUMES = 2
+FINAL_WINDOW_S = 10.0  # the piece left when the answer ends (at Enter, say), which the candidate waits for, gets a 10 s encoder
+                       # window when it fits (speech/context.py): base reads a 7 s piece in about 0.6 s instead
+                       # of 1.2 s. Only that piece: on live-sized pieces a 10 s window heard degraded speech as
+                       # well as 30 s but clean speech a little worse (content recall 0.92 against 0.95,
+                       # benchmarks/hearing.py --models base,base+short10 --piece 4 --answers 8)
 
 
 @dataclass
@@ -169,7 +174,13 @@ class AnswerTranscriber:
         b = int(round((end - self._buffer_start) * RATE))
         return self._buffer[a:b].copy(), start
 
-    def _send(self, spans: list[Span]) -> None:
+    def _send(self, spans: list[Span], final: bool = False) -> None:
+        if final and self._peek is not None:
+            done = self._peeked_prefix(spans)
+            if done:  # read at a pause the candidate talked on after: only what follows it is left to read
+                self._futures.append(self._peek[1])
+                self._peek = None
+                spans = spans[done:]
         audio, start = self._cut(spans)
         end = spans[-1].end + MARGIN_S
         b = int(round((end - self._buffer_start) * RATE))
@@ -182,22 +193,31 @@ class AnswerTranscriber:
         if self._peek is not None and self._peek[0] == key:  # already transcribed at the pause
             self._futures.append(self._peek[1])
         else:
-            self._submit(audio, start, list(spans))
+            self._submit(audio, start, list(spans), waited=final)
         self._peek = None
 
-    def _future(self, audio: np.ndarray, offset: float, spans: list[Span]) -> Future:
+    def _peeked_prefix(self, spans: list[Span]) -> int:
+        """How many of these spans an early transcription (done, or under way: the queue has one worker)
+        covers, when it covers some but not all."""
+        (first, last), future = self._peek
+        if future.cancelled() or spans[0].start != first:
+            return 0
+        ends = [sp.end for sp in spans]
+        return ends.index(last) + 1 if last in ends[:-1] else 0
+
+    def _future(self, audio: np.ndarray, offset: float, spans: list[Span], waited: bool = False) -> Future:
         if self._pool:
-            return self._pool.submit(self._run, audio, offset, spans)
+            return self._pool.submit(self._run, audio, offset, spans, waited)
         f: Future = Future()
-        f.set_result(self._run(audio, offset, spans))
+        f.set_result(self._run(audio, offset, spans, waited))
         return f
 
-    def _submit(self, audio: np.ndarray, offset: float, spans: list[Span]) -> None:
+    def _submit(self, audio: np.ndarray, offset: float, spans: list[Span], waited: bool = False) -> None:
         if self._pool:
             pending = [f for f in self._futures if not f.done()]
             if len(pending) >= MAX_QUEUED:
                 pending[0].result()
-        self._futures.append(self._future(audio, offset, spans))
+        self._futures.append(self._future(audio, offset, spans, waited))
 
     def new_pieces(self) -> list[Piece]:
         """Pieces transcribed since the last call, in order (stops at the first still running)."""
@@ -238,8 +258,12 @@ class AnswerTranscriber:
             kept += guards.trim_unsure_tail(inside)
         return kept
 
-    def _run(self, audio: np.ndarray, offset: float, spans: list[Span]) -> list[Piece]:
-        pieces = self._timed(self.transcriber.transcribe, audio, offset)
+    def _run(self, audio: np.ndarray, offset: float, spans: list[Span], waited: bool = False) -> list[Piece]:
+        windowed = getattr(self.transcriber, "transcribe_windowed", None)
+        if waited and windowed is not None and audio.size <= (FINAL_WINDOW_S - 1.0) * RATE:
+            pieces = self._timed(windowed, audio, offset, FINAL_WINDOW_S)
+        else:
+            pieces = self._timed(self.transcriber.transcribe, audio, offset)
         for _ in range(MAX_RESUMES):
             rest = unheard_start(pieces, spans, offset)
             if rest is None:
@@ -278,7 +302,7 @@ class AnswerTranscriber:
         """Close the answer: transcribe what is left, wait, and return the cleaned transcript."""
         self._open.extend(self.vad.finish())
         if self._open:
-            self._send(self._open)
+            self._send(self._open, final=True)
         pieces = [p for f in self._futures for p in f.result()]
         if self._pool:
             self._pool.shutdown(wait=True)

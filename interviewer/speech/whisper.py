@@ -159,7 +159,7 @@ class WhisperTranscriber:
         """A model with language ID, and enough audio (0.5 s) for it to mean something."""
         return bool(getattr(self.load().model, "is_multilingual", False)) and audio.size >= 16000 * 0.5
 
-    def transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+    def transcribe(self, audio: np.ndarray, offset: float, unsure_ok: bool = False) -> list[Piece]:
         from .frontend import HIGHPASS_HZ, highpass
 
         # hum and fan rumble below 80 Hz carry no speech and cost base 7 points of content-word
@@ -173,7 +173,7 @@ class WhisperTranscriber:
         self._last_offset = offset
         check = self._language_checked_s < LANGUAGE_CHECK_S and self._multilingual(audio)
         with self._encodings.keep() if check else nullcontext() as kept:
-            pieces = self._transcribe(audio, offset)
+            pieces = self._transcribe(audio, offset, unsure_ok)
         if pieces and check and kept:
             results = self.load().model.detect_language(kept[0])[0]
             english = round(float(dict((token[2:-2], p) for token, p in results).get("en", 0.0)), 3)
@@ -181,6 +181,16 @@ class WhisperTranscriber:
             for p in pieces:
                 p.english_prob = english
         return pieces
+
+    def transcribe_windowed(self, audio: np.ndarray, offset: float, least_s: float) -> list[Piece]:
+        """transcribe() with the encoder given the clip plus a margin, at least `least_s` seconds, not 30 s
+        (speech/context.py): for a short piece someone is waiting for. A piece cut at Enter often ends right
+        after its last word, which Whisper reads unsure; a low score then no longer sets off faster-whisper's
+        re-decoding at higher temperatures (3 times the time, and random), only a repetition loop does."""
+        from .context import short_window
+
+        with short_window(least_s):
+            return self.transcribe(audio, offset, unsure_ok=True)
 
     def quick_text(self, audio: np.ndarray) -> str:
         """Just the words of a short clip, fast: the encoder sees the clip, not 30 s (speech/context.py),
@@ -195,10 +205,11 @@ class WhisperTranscriber:
                 initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
             return " ".join(s.text.strip() for s in segments).strip()
 
-    def _transcribe(self, audio: np.ndarray, offset: float) -> list[Piece]:
+    def _transcribe(self, audio: np.ndarray, offset: float, unsure_ok: bool = False) -> list[Piece]:
+        more = {"log_prob_threshold": None} if unsure_ok else {}
         segments, _ = self.load().transcribe(
             audio, language="en", beam_size=self.beam_size, word_timestamps=True,
-            initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False)
+            initial_prompt=FILLER_PROMPT, condition_on_previous_text=False, vad_filter=False, **more)
         pieces = []
         for s in segments:
             words = whole_words([(w.word, w.start, w.end, w.probability) for w in (s.words or [])], offset)
