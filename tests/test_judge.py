@@ -27,7 +27,8 @@ def test_weights_ship_and_match_the_corpus():
 
     model = JudgeModel.load()
     assert model.meta["corpus_sha256"] == corpus_hash(), "the corpus changed: run `make train`"
-    assert model.meta["authors"] == ["Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1"]
+    assert model.meta["authors"] == ["Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2",
+                                     "A11", "A12", "A13", "A14", "A15"]
     assert WEIGHTS.stat().st_size < 2_000_000
 
 
@@ -137,18 +138,19 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-def test_the_second_blind_set_keeps_its_measured_once_figure():
-    """A regression check, not an accuracy: B2 was scored once (tests/corpus/blind-B2.md, 0.914 written and
-    0.923 heard for the learned judge); this keeps later changes from slipping under it unnoticed."""
+def test_the_third_blind_set_keeps_its_measured_once_figure():
+    """A regression check, not an accuracy: B3 was scored once (tests/corpus/blind-B3.md, 0.894 written and
+    0.896 heard for the learned judge, 0.830 and 0.821 for the rules); this keeps later changes from slipping
+    under it unnoticed."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")
     blind = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(blind)
-    results = blind.score(ROOT / "tests" / "corpus" / "sentences" / "B2-blind.yaml")
+    results = blind.score(ROOT / "tests" / "corpus" / "sentences" / "B3-blind.yaml")
 
     def overall(judge, form):
         rows = results[(judge, form)].values()
         return sum(r[1] for r in rows) / sum(r[0] for r in rows)
-    assert round(overall("learned", "written"), 3) >= 0.914 and round(overall("learned", "heard"), 3) >= 0.923
+    assert round(overall("learned", "written"), 3) >= 0.894 and round(overall("learned", "heard"), 3) >= 0.896
     assert overall("learned", "written") > overall("rules", "written") + 0.05

@@ -31,7 +31,7 @@ from .model import VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ROOT / "tests" / "corpus" / "sentences"
-AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1")
+AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2", "A11", "A12", "A13", "A14", "A15")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a

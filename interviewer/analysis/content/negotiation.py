@@ -3,7 +3,7 @@ a researched number, and the levers beyond base salary."""
 from __future__ import annotations
 
 from ...model import Finding
-from .lexicon import count, evidence, find, first_hit, is_number, is_year
+from .lexicon import evidence, find, first_hit, is_number, is_year
 from .text import Clause
 
 ACCEPT = [
@@ -67,7 +67,7 @@ SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|
 SETTLED_AFTER = ["is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
                  "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
                  "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
-                 "that's|that is fine|okay|ok|great|good", "is|are important"]
+                 "that's|that is fine|okay|ok|great|good"]
 # Another offer, or the job the candidate has now: levers named after these are what they compare
 # with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
 ELSEWHERE = ["another|competing|outside|second|written|existing|other offer*", "offer* from", "current|currently",
