@@ -174,6 +174,12 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     # a verdict can sit in the next clause; "fixed" is the base in Indian English
     ("The base is, okay, fine. Could the fixed go to 62 lakh?", ["base"]),
     ("the base is ok but could the bonus be guaranteed", ["bonus"]),
+    # asking someone to cover a lever is an ask; thanking them for one, or "as is", settles it
+    ("Since I'd be moving from Brazil, would you be able to cover relocation?", ["relocation"]),
+    ("Thanks for covering the move. Could I get 20 days of PTO instead of 15?", ["vacation"]),
+    ("I'd need 280 on base, equity as is, fully remote, I'm not relocating.", ["base", "remote work"]),
+    # a figure right after an ask about another lever is that lever's
+    ("The 5 percent bonus target is low. I'd want 10.", ["bonus"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ EMB_COLS = 512
 STACK_WEIGHT = None         # the stacker's class weights (None: plain accuracy)
 INNER_GROUPS = 4             # inner cross-validation folds (author groups) for thresholds, stacker and choice
 STACK = True                 # answer-level stacker over out-of-fold clause scores and the rules' verdict
+MONOTONE_STACK = os.environ.get("JUDGE_MONOTONE", "1") == "1"
+MONOTONE = (0, 1, 2, 3, 5)   # AGG_NAMES the stacker may only weigh positively (not "top.position")
 LEARNED = [lab for lab in LABELS if lab.learnable]
 
 
@@ -178,14 +181,25 @@ def _probs(p: Prepared, lab: Label, w: np.ndarray, b: float, cols: Optional[slic
 
 
 def _fit_stack(F: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
-    """The answer-level stacker: plain logistic regression (C=1) on out-of-fold answer features."""
+    """The answer-level stacker: logistic regression (C=1) on out-of-fold answer features. With
+    MONOTONE_STACK, more evidence never lowers the verdict: an input in MONOTONE that gets a negative
+    weight is dropped and the rest refitted. (Unconstrained, the weight on the mean clause log-odds came
+    out negative for framework.when: a short answer whose clauses all scored low was pushed towards
+    "present", simply because long answers have low means and usually say when.)"""
     from sklearn.linear_model import LogisticRegression
 
     if len(t) == 0 or t.min() == t.max():
         return None
-    clf = LogisticRegression(C=1.0, max_iter=1000, class_weight=STACK_WEIGHT)
-    clf.fit(F, t)
-    return np.concatenate([clf.coef_[0], clf.intercept_]).astype(np.float64)
+    keep = np.ones(F.shape[1], dtype=bool)
+    while True:
+        clf = LogisticRegression(C=1.0, max_iter=1000, class_weight=STACK_WEIGHT)
+        clf.fit(F[:, keep], t)
+        coef = np.zeros(F.shape[1])
+        coef[keep] = clf.coef_[0]
+        wrong = [i for i in MONOTONE if keep[i] and coef[i] < 0] if MONOTONE_STACK else []
+        if not wrong:
+            return np.concatenate([coef, clf.intercept_]).astype(np.float64)
+        keep[min(wrong, key=lambda i: coef[i])] = False
 
 
 def _stack_score(F: np.ndarray, stack: np.ndarray) -> np.ndarray:

@@ -63,18 +63,21 @@ LEVERS = {
 # "I'd be leaving my bonus on the table", "the base works for me".
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
            "lose", "losing", "walking away"]
-SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with"]
+SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with", "thanks for", "thank you for"]
 SETTLED_AFTER = ["is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
                  "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
                  "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
-                 "that's|that is fine|okay|ok|great|good"]
+                 "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
+                 "i'm|i am fine|happy|okay|ok with", "and * work|works|stay|stays", "stays|stay the same"]
 # Another offer, or the job the candidate has now: levers named after these are what they compare
 # with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
 ELSEWHERE = ["another|competing|outside|second|written|existing|other offer*", "offer* from", "current|currently",
-             "right now", "at the moment", "i'm on|making|earning", "i am on|making|earning", "i make|earn"]
+             "right now", "at the moment", "i'm on|making|earning", "i am on|making|earning", "i make|earn",
+             "i have|get|make now|today", "what i have|get|make"]
 # A lever given as the reason for an ask, or as what it replaces: "any room on the sign-on, given I'm
 # relocating", "a sign-on to cover the bonus I'd lose".
-BECAUSE = ["given", "since", "because", "to cover", "make up for", "offset", "compensate for", "replace"]
+BECAUSE = ["given", "since", "because", "to cover the|my|what|that", "make up for the|my|what|that", "offset the|my",
+           "compensate for the|my", "replace the|my"]
 SCALE = {"k", "grand", "thousand", "hundred", "lakh", "lakhs", "million", "point"}
 JOINS = {"and", "but", "or", "plus", "also", "then", "so"}
 SMALL = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "half", "twice"}
@@ -136,6 +139,8 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
     for c in clauses:  # "I'd like 95 an hour", "match 120 and make the title senior": a figure of nothing else
         if not _asks(c) or find(CONTEXT, c.words) is not None:
             continue
+        if _follows_other_lever(clauses, c):
+            continue
         if any(_figure(c.words, i) and not _near_other_lever(c.words, i) for i in range(len(c.words))) \
                 or (find(MORE, c.words) is not None and not _about_other_lever(clauses, c)):
             raised.setdefault("base", (c, 0))
@@ -145,8 +150,11 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
 def _about_other_lever(clauses: list[Clause], c: Clause) -> bool:
     """The clause names a lever other than base, or follows one that asks about one ("the 5 percent
     bonus target is low. I'd want 10.")."""
-    if set(_named(c.words, asked_only=True)) - {"base"}:
-        return True
+    return bool(set(_named(c.words, asked_only=True)) - {"base"}) or _follows_other_lever(clauses, c)
+
+
+def _follows_other_lever(clauses: list[Clause], c: Clause) -> bool:
+    """The clause names no lever, and the one before it asks about one other than base."""
     before = [p for p in clauses if p.index == c.index - 1]
     return bool(before) and bool(set(_named(before[0].words, asked_only=True)) - {"base"}) \
         and not _named(c.words, asked_only=True)
@@ -164,15 +172,18 @@ def _named(words: list[str], asked_only: bool = False, later: list[str] = ()) ->
                 continue
             if name == "bonus" and _sign_on_word(words, i):
                 continue  # the "bonus" of "signing bonus" is the sign-on
-            if not asked_only or not _context(words, i, list(later)):
+            if not asked_only or not _context(words, i, list(later), name):
                 named[name] = i
                 break
     return named
 
 
-def _context(words: list[str], i: int, later: list[str]) -> bool:
+def _context(words: list[str], i: int, later: list[str], name: str) -> bool:
     before, after = words[max(0, i - 7):i], words[i + 1:i + 6]
-    return (find(CONTEXT, before + [words[i]] + after) is not None or find(SETTLED_BEFORE, before) is not None
+    if before[-1:] == ["not"] or after[:2] == ["as", "is"] \
+            or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work"):
+        return True  # "I'm not relocating", "equity as is", "base works, equity..."
+    return (find(CONTEXT, before + [words[i]] + (after + later)[:5]) is not None or find(SETTLED_BEFORE, before) is not None
             or find(SETTLED_AFTER, (after + later)[:5]) is not None or find(ELSEWHERE, words[max(0, i - 10):i]) is not None
             or find(BECAUSE, words[max(0, i - 4):i]) is not None)
 
