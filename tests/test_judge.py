@@ -138,19 +138,19 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-def test_the_third_blind_set_keeps_its_measured_once_figure():
-    """A regression check, not an accuracy: B3 was scored once (tests/corpus/blind-B3.md, 0.894 written and
-    0.896 heard for the learned judge, 0.830 and 0.821 for the rules); this keeps later changes from slipping
+def test_the_latest_blind_set_keeps_its_measured_once_figure():
+    """A regression check, not an accuracy: B5 was scored once (tests/corpus/blind-B5.md, 0.912 written and
+    0.899 heard for the learned judge, 0.830 and 0.822 for the rules); this keeps later changes from slipping
     under it unnoticed."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")
     blind = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(blind)
-    results = blind.score(ROOT / "tests" / "corpus" / "sentences" / "B3-blind.yaml")
+    results = blind.score(ROOT / "tests" / "corpus" / "sentences" / "B5-blind.yaml")
 
     def overall(judge, form):
         rows = results[(judge, form)].values()
         return sum(r[1] for r in rows) / sum(r[0] for r in rows)
-    assert round(overall("learned", "written"), 3) >= 0.894 and round(overall("learned", "heard"), 3) >= 0.896
+    assert round(overall("learned", "written"), 3) >= 0.912 and round(overall("learned", "heard"), 3) >= 0.899
     assert overall("learned", "written") > overall("rules", "written") + 0.05
