@@ -82,7 +82,10 @@ def test_ctrl_c_mid_answer_keeps_the_partial_answer(tmp_path, answer_wav):
     wav, composed = answer_wav
     proc = subprocess.Popen([sys.executable, "-m", "interviewer.cli", "practice", "--round", "behavioural",
                              "--count", "1", "--voice", "none", "--yes", "--input-file", str(wav),
-                             "--recordings", str(tmp_path / "rec")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--recordings", str(tmp_path / "rec")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # a shell without job control starts background jobs with SIGINT ignored, and a child
+                            # inherits that: give it the default, so Ctrl-C reaches it however the tests were run
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 120
     answer = None
     while time.time() < deadline and answer is None:  # wait until 4 s of the answer are on disk
