@@ -29,7 +29,8 @@ import degrade  # noqa: E402
 def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
     """`model` may carry extra front-end steps: "base+dn" (Wiener denoise), "base+norm" (peak normalisation),
     or "base+short": every piece through the encoder's short window (speech/context.py), to measure what
-    that window costs; "base+short15" makes that window at least 15 s. The 80 Hz high-pass is always on (speech/whisper.py)."""
+    that window costs; "base+short15" makes that window at least 15 s. The 80 Hz high-pass is always on
+    (speech/whisper.py)."""
     from interviewer.speech.frontend import FrontEnd
     from interviewer.speech.whisper import WhisperTranscriber
 

@@ -41,11 +41,11 @@ RESUME_S = 1.0       # speech this long left after Whisper's last word is sent a
                      # piece early (its closing timestamp says "no more speech"), and faster-whisper then skips
                      # the rest of the window; base did so on 4 of 24 degraded answers, losing 6-16 s each
 MAX_RESUMES = 2
-FINAL_WINDOW_S = 10.0  # the piece left when the answer ends (at Enter, say), which the candidate waits for, gets a 10 s encoder
-                       # window when it fits (speech/context.py): base reads a 7 s piece in about 0.6 s instead
-                       # of 1.2 s. Only that piece: on live-sized pieces a 10 s window heard degraded speech as
-                       # well as 30 s but clean speech a little worse (content recall 0.92 against 0.95,
-                       # benchmarks/hearing.py --models base,base+short10 --piece 4 --answers 8)
+FINAL_WINDOW_S = 10.0  # the piece left when the answer ends (at Enter, say), which the candidate waits
+                       # for, gets a 10 s encoder window when it fits (speech/context.py): base reads a 7 s
+                       # piece in about 0.6 s instead of 1.2 s. Only that piece: on live-sized pieces a 10 s
+                       # window heard degraded speech as well as 30 s but clean speech a little worse (content
+                       # recall 0.92 against 0.95, benchmarks/hearing.py --models base,base+short10 --piece 4)
 
 
 @dataclass

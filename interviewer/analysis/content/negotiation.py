@@ -63,12 +63,16 @@ LEVERS = {
 # "I'd be leaving my bonus on the table", "the base works for me".
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
            "lose", "losing", "walking away"]
-SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with", "thanks for", "thank you for"]
-SETTLED_AFTER = ["is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
-                 "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
-                 "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
-                 "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
-                 "i'm|i am fine|happy|okay|ok with", "and * work|works|stay|stays", "stays|stay the same"]
+# A lever named as settled: "I'm happy with the base", "the base works for me", "equity as is".
+SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with", "thanks for",
+                  "thank you for"]
+SETTLED_AFTER = [
+    "is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
+    "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
+    "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
+    "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
+    "i'm|i am fine|happy|okay|ok with", "and * work|works|stay|stays", "stays|stay the same",
+]
 # Another offer, or the job the candidate has now: levers named after these are what they compare
 # with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
 ELSEWHERE = ["another|competing|outside|second|written|existing|other offer*", "offer* from", "current|currently",
@@ -179,13 +183,14 @@ def _named(words: list[str], asked_only: bool = False, later: list[str] = ()) ->
 
 
 def _context(words: list[str], i: int, later: list[str], name: str) -> bool:
-    before, after = words[max(0, i - 7):i], words[i + 1:i + 6]
+    """The lever named at words[i] is context or settled, not asked for (see the lists above)."""
+    before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
     if before[-1:] == ["not"] or after[:2] == ["as", "is"] \
             or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work"):
         return True  # "I'm not relocating", "equity as is", "base works, equity..."
-    return (find(CONTEXT, before + [words[i]] + (after + later)[:5]) is not None or find(SETTLED_BEFORE, before) is not None
-            or find(SETTLED_AFTER, (after + later)[:5]) is not None or find(ELSEWHERE, words[max(0, i - 10):i]) is not None
-            or find(BECAUSE, words[max(0, i - 4):i]) is not None)
+    return any(find(phrases, span) is not None for phrases, span in (
+        (CONTEXT, before + [words[i]] + after), (SETTLED_BEFORE, before), (SETTLED_AFTER, after),
+        (ELSEWHERE, words[max(0, i - 10):i]), (BECAUSE, words[max(0, i - 4):i])))
 
 
 def _near_other_lever(words: list[str], i: int) -> bool:
@@ -203,7 +208,8 @@ def _near_other_lever(words: list[str], i: int) -> bool:
 
 def _sign_on_word(words: list[str], i: int) -> bool:
     before = words[max(0, i - 2):i]
-    return bool(before) and (before[-1] in {"signing", "joining", "welcome", "sign-on", "signon"} or before == ["sign", "on"])
+    return bool(before) and (before[-1] in {"signing", "joining", "welcome", "sign-on", "signon"}
+                             or before == ["sign", "on"])
 
 
 def _last_hit(phrases: list[str], clauses: list[Clause]):
