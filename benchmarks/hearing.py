@@ -39,11 +39,11 @@ def transcriber_for(model: str, cpu_threads: int = 2, frontend: str = ""):
     window = re.search(r"short(\d*)", frontend)
 
     class ShortWindow(WhisperTranscriber):
-        def _transcribe(self, audio, offset):
+        def _transcribe(self, audio, offset, *rest):
             from interviewer.speech.context import MIN_FRAMES, short_window
 
             with short_window(float(window.group(1) or MIN_FRAMES / 100)):
-                return super()._transcribe(audio, offset)
+                return super()._transcribe(audio, offset, *rest)
 
     t = (ShortWindow if window else WhisperTranscriber)(model, beam_size=5, cpu_threads=cpu_threads)
     t.load()
