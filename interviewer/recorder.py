@@ -172,9 +172,12 @@ class _Interviewer:
         return t0 < self.mask_until
 
     def close(self, at: float) -> None:
-        """End the open window (at the endpoint, it ends there at the latest)."""
+        """End the open window (at the endpoint, it ends there at the latest), with the echo gain the
+        barge-in check learnt (why a talk-over was or was not heard)."""
         if self.window is not None:
             self.window["end"] = round(min(self.mask_until, at), 2)
+            if self.barge is not None and self.barge.gain_db is not None:
+                self.window["echo_gain_db"] = round(self.barge.gain_db, 1)
             self.window = None
 
     def stop(self) -> None:
@@ -186,11 +189,15 @@ class _BargeIn:
     """The candidate talking over the interviewer. Without echo cancellation the mic also carries the
     interviewer's own voice (a laptop without headphones), so the mic has to be clearly louder than that
     echo can be: the echo path's gain (mic level minus the level being played) is learnt over the first
-    LEARN_S of each interjection while the interviewer is audible (the candidate was silent: that is why
-    it spoke); then the mic's level, smoothed over SMOOTH_S so the dips between syllables do not reset
-    it, LOUDER_DB above the loudest recent reference plus that gain for HOLD_S stops it. With headphones
-    the gain is very low and any speech counts."""
-    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S = 0.3, 8.0, 0.2, -40.0, 0.15
+    LEARN_S of each interjection in which the interviewer is near its loudest (the candidate was silent:
+    that is why it spoke); then the mic's level, smoothed over SMOOTH_S so the dips between syllables do
+    not reset it, LOUDER_DB above the loudest recent reference plus that gain for HOLD_S stops it. With
+    headphones the gain is very low and any speech counts.
+    Only blocks within STEADY_DB of the interjection's peak teach the gain: while the reference is still
+    rising from silence the mic holds only the room's noise, and noise over a faint reference read as a
+    gain 20 dB too high (a CI failure: -51 dB of room over a -38 dB reference, so a candidate at -17 dB
+    never counted as louder than the echo)."""
+    LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S, STEADY_DB = 0.3, 8.0, 0.2, -40.0, 0.15, 12.0
 
     def __init__(self):
         self.reset()
@@ -201,12 +208,17 @@ class _BargeIn:
         self._loud_s = 0.0
         self._power = 0.0
 
+    @property
+    def gain_db(self) -> float | None:
+        return self._gain
+
     def heard(self, block: np.ndarray, voice) -> bool:
         power = float(np.mean(block * block)) if block.size else 0.0
         seconds = block.size / 16000
         ref = voice.reference_db() if hasattr(voice, "reference_db") else -120.0
+        peak = voice.peak_db() if hasattr(voice, "peak_db") else ref
         if self._learnt_s < self.LEARN_S:
-            if ref > self.AUDIBLE_DB:
+            if ref > max(self.AUDIBLE_DB, peak - self.STEADY_DB):
                 db = 10 * np.log10(power + 1e-18)
                 self._gain = db - ref if self._gain is None else max(self._gain, db - ref)
                 self._learnt_s += seconds

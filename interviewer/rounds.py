@@ -66,6 +66,7 @@ class Round:
     phases: dict = field(default_factory=dict)   # phase -> budget in minutes (system design)
     bank_only: bool = False
     complete_when: tuple = ()  # parts the live transcript needs before a short silence ends the answer
+    complete_judged_by: tuple = ("learned",)  # every judge named must find them (turns.has_what_it_needs)
 
     def part(self, key: str) -> Part:
         for p in self.parts + _common():
@@ -109,7 +110,8 @@ def _load() -> tuple[dict[str, Round], tuple[Part, ...]]:
                              parts=tuple(_part(k, v) for k, v in (r.get("parts") or {}).items()),
                              endpointing=Endpointing(**r.get("endpointing", {})),
                              phases=dict(r.get("phases") or {}), bank_only=bool(r.get("bank_only")),
-                             complete_when=tuple(r.get("complete_when") or ()))
+                             complete_when=tuple(r.get("complete_when") or ()),
+                             complete_judged_by=tuple(r.get("complete_judged_by") or ("learned",)))
     return rounds, common
 
 

@@ -72,7 +72,10 @@ def trails_off(text: str) -> bool:
 def has_what_it_needs(rnd: Round, text: str) -> bool:
     """Whether the answer so far carries the parts its round needs before a short silence may end it,
     judged by the same pure analysis the feedback uses (behavioural: a result; phone screen: role,
-    focus and what next)."""
+    focus and what next), with every judge the round's `complete_judged_by` names agreeing.
+    Ending too early loses what the candidate says next, while ending late costs end_silence_s
+    instead of settle_s, so rounds whose learned judge often finds a part before it is said (an
+    action taken for a result) also ask the phrase rules: tests/corpus/ENDPOINT.md."""
     if not rnd.complete_when:
         return True
     return _needs_met(rnd.name, " ".join(text.split()))
@@ -85,8 +88,12 @@ def _needs_met(round_name: str, text: str) -> bool:
     from .rounds import get_round
 
     rnd = get_round(round_name)
-    structure = analyse_content(rnd, Transcript.from_text(text)).structure
-    return all(rnd.part(key).present(structure) for key in rnd.complete_when)
+    transcript = Transcript.from_text(text)
+    for judge in rnd.complete_judged_by:
+        structure = analyse_content(rnd, transcript, judge=judge).structure
+        if not all(rnd.part(key).present(structure) for key in rnd.complete_when):
+            return False
+    return True
 
 
 @dataclass(frozen=True)

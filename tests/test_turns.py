@@ -57,6 +57,20 @@ def test_what_a_round_needs_is_judged_by_the_analysis():
     assert has_what_it_needs(CODING, "anything")  # nothing required: the thought-aloud rounds never settle on silence
 
 
+def test_the_actions_before_a_result_do_not_settle_a_behavioural_answer_however_they_are_punctuated():
+    """The CI failure this guards: heard as "I profiled the service, I found a slow database query, and I
+    added an index and a cache." the learned judge alone scored a result at 0.5002 (threshold 0.5), and
+    the answer ended 2 s into the pause before the result sentence. The registry asks the rules too."""
+    assert BEHAVIOURAL.complete_judged_by == ("rules", "learned")
+    actions = ["I profiled the service, I found a slow database query, and I added an index and a cache.",
+               "I profiled the service. I found a slow database query, and I added an index and a cache.",
+               "i profiled the service i found a slow database query and i added an index and a cache"]
+    for a in actions:
+        story = STORY.rsplit(". ", 1)[0] + ". " + a
+        assert not has_what_it_needs(BEHAVIOURAL, story), a
+        assert has_what_it_needs(BEHAVIOURAL, story + RESULT), a
+
+
 # --- the end-of-answer decision ---------------------------------------------------------------------
 
 RULES = BEHAVIOURAL.endpointing          # end_silence 5, settle 2
@@ -459,11 +473,14 @@ def test_system_design_round_logs_phases_and_one_time_check_per_phase(monkeypatc
 
 
 class FakePlaying:
-    def __init__(self, ref_db):
-        self.ref_db = ref_db
+    def __init__(self, ref_db, peak_db=None):
+        self.ref_db, self.peak = ref_db, peak_db
 
     def reference_db(self):
         return self.ref_db
+
+    def peak_db(self):
+        return self.ref_db if self.peak is None else self.peak
 
 
 def tone(db, n=512):
@@ -482,3 +499,20 @@ def test_barge_in_needs_the_mic_clearly_louder_than_the_interviewers_echo():
     b.reset()
     quiet = [b.heard(tone(-70.0), voice) for _ in range(20)]         # headphones: no echo at all
     assert not any(quiet) and any(b.heard(tone(-30.0), voice) for _ in range(10))
+
+
+def test_barge_in_does_not_learn_the_echo_gain_from_room_noise_while_the_interviewer_is_still_faint():
+    """The CI trace: the first block counted as audible had a -38 dB reference (the nudge's onset) over
+    -51 dB of room noise, read as a -13 dB echo gain; the real echo was 20 dB below the reference, and the
+    candidate at -17 dB then never counted as louder."""
+    from interviewer.recorder import _BargeIn
+
+    b = _BargeIn()
+    voice = FakePlaying(-38.4, peak_db=-10.9)
+    assert not b.heard(tone(-51.0), voice)               # onset: faint reference, only the room in the mic
+    voice.ref_db = -10.9
+    for _ in range(12):                                  # the echo, 20 dB under what is played
+        assert not b.heard(tone(-31.0), voice)
+    assert b.gain_db == pytest.approx(-20.1, abs=0.2)
+    assert not any(b.heard(tone(-30.0), voice) for _ in range(30))   # the echo alone still never stops it
+    assert any(b.heard(tone(-17.0), voice) for _ in range(10))       # the candidate at -17 dB does

@@ -83,6 +83,7 @@ def test_coding_answer_gets_a_nudge_in_its_silence_and_ends_on_im_done(tmp_path,
     nudges = [e for e in events if e["type"] == "nudge"]
     windows = [e for e in events if e["type"] == "interviewer-speech"]
     assert len(nudges) == 1 and windows and windows[0]["end"] - windows[0]["t"] >= 1.0
+    assert not windows[0].get("interrupted") and -4.0 <= windows[0]["echo_gain_db"] <= 4.0, windows[0]  # echo at 0 dB
     # the nudge came inside the candidate's long silence, and that silence did not end the answer
     long_pause = max(a["analysis"]["delivery"]["pauses"], key=lambda p: p["duration"])
     assert long_pause["duration"] >= 12.0, long_pause
@@ -125,6 +126,7 @@ def test_talking_over_a_nudge_stops_it_and_the_words_after_are_kept(tmp_path, vo
     windows = [e for e in events if e["type"] == "interviewer-speech"]
     assert len(nudges) == 1 and len(windows) == 1
     assert windows[0].get("interrupted") is True
+    assert -24.0 <= windows[0]["echo_gain_db"] <= -16.0, windows[0]   # the echo was set 20 dB down
     # a nudge takes 1.5 to 2.5 s to say; it stopped within about a second of the candidate starting
     assert windows[0]["end"] - windows[0]["t"] <= 1.6, windows[0]
     text = a["transcript"]["text"].lower()

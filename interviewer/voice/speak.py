@@ -147,6 +147,10 @@ class Interjector:
         seg = self._ref_db[a:b]
         return float(seg.max()) if seg.size else -120.0
 
+    def peak_db(self) -> float:
+        """The loudest frame of what is playing (dBFS): the level the echo gain is learnt near."""
+        return float(self._ref_db.max()) if self._ref_db is not None and self._ref_db.size else -120.0
+
     def stop(self, wait: bool = True) -> None:
         """Cut the interjection short (the candidate talked over it, or the answer ended)."""
         if self.playing and hasattr(self.speaker, "stop"):
