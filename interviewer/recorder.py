@@ -195,8 +195,9 @@ class _BargeIn:
     headphones the gain is very low and any speech counts.
     Only blocks within STEADY_DB of the interjection's peak teach the gain: while the reference is still
     rising from silence the mic holds only the room's noise, and noise over a faint reference read as a
-    gain 20 dB too high (a CI failure: -51 dB of room over a -38 dB reference, so a candidate at -17 dB
-    never counted as louder than the echo)."""
+    gain 7.5 dB too high (the talk-over device test's failure in CI, traced here: -51 dB of room over a
+    -38 dB reference read as -13 dB against a real -20 dB, so a candidate at -17 dB never counted as
+    louder than the echo)."""
     LEARN_S, LOUDER_DB, HOLD_S, AUDIBLE_DB, SMOOTH_S, STEADY_DB = 0.3, 8.0, 0.2, -40.0, 0.15, 12.0
 
     def __init__(self):

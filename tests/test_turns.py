@@ -502,7 +502,7 @@ def test_barge_in_needs_the_mic_clearly_louder_than_the_interviewers_echo():
 
 
 def test_barge_in_does_not_learn_the_echo_gain_from_room_noise_while_the_interviewer_is_still_faint():
-    """The CI trace: the first block counted as audible had a -38 dB reference (the nudge's onset) over
+    """The talk-over device test's CI failure, reproduced here with a trace: the first block counted as audible had a -38 dB reference (the nudge's onset) over
     -51 dB of room noise, read as a -13 dB echo gain; the real echo was 20 dB below the reference, and the
     candidate at -17 dB then never counted as louder."""
     from interviewer.recorder import _BargeIn
