@@ -83,13 +83,20 @@ def has_what_it_needs(rnd: Round, text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _needs_met(round_name: str, text: str) -> bool:
-    from .analysis.content import analyse_content
-    from .model import Transcript
     from .rounds import get_round
 
     rnd = get_round(round_name)
+    return judged_complete(rnd, text, rnd.complete_judged_by)
+
+
+def judged_complete(rnd: Round, text: str, judges: tuple) -> bool:
+    """Whether every judge in `judges` finds all the round's `complete_when` parts in `text` (also what
+    interviewer/judge/endpoint.py measures, with one judge at a time)."""
+    from .analysis.content import analyse_content
+    from .model import Transcript
+
     transcript = Transcript.from_text(text)
-    for judge in rnd.complete_judged_by:
+    for judge in judges:
         structure = analyse_content(rnd, transcript, judge=judge).structure
         if not all(rnd.part(key).present(structure) for key in rnd.complete_when):
             return False

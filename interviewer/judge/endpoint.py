@@ -20,6 +20,7 @@ from typing import Iterator
 import yaml
 
 from ..rounds import Round, get_round, round_names
+from ..turns import judged_complete
 from .labels import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +40,6 @@ def prefixes(item: dict, rnd: Round) -> Iterator[tuple[str, bool]]:
         texts.append(s["text"])
         have.update(s.get("parts") or [])
         yield " ".join(texts), all(any(n in have for n in ns) for ns in names.values())
-
-
-def judged_complete(rnd: Round, text: str, judges: tuple) -> bool:
-    from ..analysis.content import analyse_content
-    from ..model import Transcript
-
-    transcript = Transcript.from_text(text)
-    return all(all(rnd.part(k).present(analyse_content(rnd, transcript, judge=j).structure)
-                   for k in rnd.complete_when) for j in judges)
 
 
 def measure(items: list[dict], variants=VARIANTS) -> dict:
