@@ -180,6 +180,20 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("I'd need 280 on base, equity as is, fully remote, I'm not relocating.", ["base", "remote work"]),
     # a figure right after an ask about another lever is that lever's
     ("The 5 percent bonus target is low. I'd want 10.", ["bonus"]),
+    # once the salary is called settled, a later figure or vague ask is about something else
+    ("Base I'm fine with. On equity the benchmarks for this level are higher, I'd be looking at 0.5 percent.",
+     ["equity"]),
+    ("The base is within what I expected. Where I'd push is the equity, I'd want 0.3 percent.", ["equity"]),
+    ("the money's fine for me. i'd need to be fully remote, i live like an hour and a half out. and could i start "
+     "a bit later, i've got a trip booked", ["start date", "remote work"]),
+    # the words people use for a lever: CTC, the variable, a grant, certifications, the start
+    ("if you can do something better on the c t c it would be very helpful", ["base"]),
+    ("one thing on the variable, could you make it fifteen percent instead of ten", ["bonus"]),
+    ("could we bump the grant to 10,000 units", ["equity"]),
+    ("also is there budget for certifications like the ccnp", ["learning budget"]),
+    ("I need to give notice, so the start would be more towards the middle of next month.", ["start date"]),
+    # "vesting from the start" is about vesting, not the start date
+    ("Could we do quarterly vesting from the start?", ["vesting"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

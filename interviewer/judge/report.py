@@ -1,7 +1,7 @@
 """`make accuracy`: every variant against the rules in one run -> tests/corpus/accuracy.md.
 
-Leave-one-author-out over the six sentence-level authors (written, as heard, and Whisper-heard),
-then the older answer-level sets scored by a model trained on all six authors.
+Author-held-out cross-validation over the sentence-level authors (written, as heard, and Whisper-heard),
+then the older answer-level sets scored by a model trained on all of them.
 """
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ OLD = T.ROOT / "tests" / "corpus"
 VARIANTS = ["rules", "learned", "select", "hand-only", "embedding-only"]
 ABOUT = {
     "rules": "the phrase rules (interviewer/analysis/content)",
-    "learned": "the learned judge decides every learnable label (clause model: wordllama embeddings shrunk x0.3 + "
+    "learned": "shipped: the learned judge decides every learnable label (clause model: wordllama embeddings shrunk x0.3 + "
                "rule hits + cue lists of the clause and its neighbours + structure features; answer-level stacker "
                "over its out-of-fold clause scores and the rules' verdict)",
-    "select": "hybrid, shipped: per label, learned or rules, whichever scored better in cross-validation inside the "
-              "training authors",
+    "select": "hybrid (shipped until the fifth round): per label, learned or rules, whichever scored better in "
+              "cross-validation inside the training authors",
     "hand-only": "learned, without embeddings (rule hits, cue lists, position, tense, person, numbers only)",
     "embedding-only": "learned, embeddings only (clause and window), no rule, cue or structure features in the clause model",
 }
@@ -86,23 +86,30 @@ def old_sets(model) -> str:
     return "\n".join(out)
 
 
-def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | None = None) -> str:
-    """`variants`: a subset of VARIANTS (each learned one costs a full leave-one-author-out of fits)."""
+def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | None = None, folds: int = 6) -> str:
+    """`variants`: a subset of VARIANTS (each learned one costs a full cross-validation of fits); `folds`:
+    author groups held out in turn (0: leave one author out)."""
     variants = variants or VARIANTS
     t0 = time.time()
-    results = T.leave_one_author_out(data, variants, log)
-    log(f"leave-one-author-out done in {time.time() - t0:.0f} s")
+    results = T.leave_one_author_out(data, variants, log, folds=folds)
+    log(f"cross-validation done in {time.time() - t0:.0f} s")
     model = T.train_all(data, T.CHOICE)
+    n_auth = len({p.author for p in data if p.form != "whisper"})
+    how = ("Leave-one-author-out" if not folds else f"Author-held-out cross-validation, {folds} folds")
+    each = ("For each author, every learned variant is trained on the others" if not folds else
+            f"The authors are dealt in turn into {folds} groups (tests/corpus/sentences/README.md order); for each "
+            "group, every learned variant is trained on the other groups' authors")
+    flags = ("" if variants == VARIANTS else " --variants " + ",".join(variants)) + ("" if folds == 6 else f" --folds {folds}")
     parts = [
         "# Content judge accuracy\n",
-        "Written by `make accuracy` (`python -m interviewer.judge.train --accuracy"
-        + ("" if variants == VARIANTS else " --variants " + ",".join(variants)) + "`); a test run never writes it.\n",
-        f"## Leave-one-author-out over the {len(T.AUTHORS)} sentence-level authors\n",
-        f"{len(T.AUTHORS)} separate authors (tests/corpus/sentences/README.md), 64 to 100 answers each. For each "
-        "author, every learned variant is trained on the others (their answers as written, as heard, and "
-        "Whisper-heard) and tested on the held-out author; thresholds, the stacker and the hybrid's per-label "
-        "choice come from cross-validation inside the training authors only (at most four author groups). "
-        "Accuracy is per answer and label; F1 is for the part being present.\n",
+        "Written by `make accuracy` (`python -m interviewer.judge.train --accuracy" + flags
+        + "`); a test run never writes it.\n",
+        f"## {how} over the {n_auth} sentence-level authors\n",
+        f"{n_auth} separate authors (tests/corpus/sentences/README.md), 64 to 100 answers each. {each} "
+        "(their answers as written, as heard, and Whisper-heard) and tested on the held-out authors, whom it "
+        "never saw; thresholds, the stacker and the hybrid's per-label choice come from cross-validation inside "
+        "the training authors only (at most four author groups). Accuracy is per answer and label; F1 is for "
+        "the part being present.\n",
         "Variants: " + "; ".join(f"**{v}**: {ABOUT[v]}" for v in variants) + ".\n",
     ]
     for form, title in FORMS.items():

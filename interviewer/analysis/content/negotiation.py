@@ -43,21 +43,25 @@ RESEARCH = [
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
 LEVERS = {
-    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "an|per hour",
-             "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "per month|annum"],
+    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "per hour", "{num} an hour",
+             "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "c t c", "cost to company", "per month|annum"],
     "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole"],
-    "bonus": ["bonus*", "13th month", "thirteenth month"],
-    "equity": ["equity", "stock", "rsu*", "options", "shares", "stock grant"],
+    "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion"],
+    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant", "the|my|bigger|larger|option grant",
+               "grant of|to|size"],
     "vesting": ["vest*", "cliff", "refresher*"],
     "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
-                   "push the date", "later start", "start until|on|from"],
+                   "push the date", "later start", "start until|on|from", "push|move|delay|shift the start", "the start would|could|should|be",
+                   "starting on|mid|in|the",
+                   "start mid|first|early|late|after", "start a bit|little|few|couple later|earlier|weeks|days"],
     "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
                     "in the office", "from home", "fully remote"],
     "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
                  "extra|more|additional leave", "weeks off", "days|weeks of leave"],
     "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move"],
     "title": ["title", "bring|bringing me in at|as", "come|coming in at|as", "promotion"],
-    "learning budget": ["learning budget", "training budget", "conference*", "education budget"],
+    "learning budget": ["learning budget", "training budget|allowance", "conference*", "education budget",
+                        "certification*", "courses", "course fees"],
 }
 # A lever named as what the candidate would lose, or as settled, is not asked for:
 # "I'd be leaving my bonus on the table", "the base works for me".
@@ -68,10 +72,10 @@ SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|
                   "thank you for"]
 SETTLED_AFTER = [
     "is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
-    "is|are|seems|sounds|looks within|in line", "works|work for me", "no problem", "looks good|great|fine|right",
+    "is|are|seems|sounds|looks within", "is|are|seems|sounds|looks in line", "works|work for me", "no problem", "looks good|great|fine|right",
     "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
     "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
-    "i'm|i am fine|happy|okay|ok with", "and * work|works|stay|stays", "stays|stay the same",
+    "i'm fine|happy|okay|ok with", "i am fine|happy|okay|ok with", "fine|good|okay|ok for|by|with me", "and * work|works|stay|stays", "stays|stay the same",
 ]
 # Another offer, or the job the candidate has now: levers named after these are what they compare
 # with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
@@ -137,6 +141,8 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
         later = clauses[n + 1].words if n + 1 < len(clauses) else []  # "the base is | ok but the bonus"
         for name, at in _named(c.words, asked_only=True, later=later).items():
             raised.setdefault(name, (c, at))
+    if "base" not in raised and _base_settled(clauses):
+        return {name: raised[name] for name in LEVERS if name in raised}  # the counter is about something else
     for hit in (anchor_hit, weak_hit):
         if hit is not None and not _about_other_lever(clauses, hit[0]):
             raised.setdefault("base", hit)  # "I'd be looking for 140", "is there any scope to increase": the salary
@@ -145,10 +151,33 @@ def raised_levers(clauses: list[Clause], anchor_hit, weak_hit) -> dict[str, tupl
             continue
         if _follows_other_lever(clauses, c):
             continue
-        if any(_figure(c.words, i) and not _near_other_lever(c.words, i) for i in range(len(c.words))) \
+        if any(_figure(c.words, i) and not _near_other_lever(c.words, i) and not _replaced(c.words, i)
+               for i in range(len(c.words))) \
                 or (find(MORE, c.words) is not None and not _about_other_lever(clauses, c)):
             raised.setdefault("base", (c, 0))
     return {name: raised[name] for name in LEVERS if name in raised}
+
+
+# Words for the salary in a verdict on it: "the money's fine", "the number works for me", "comp I'm happy with".
+SALARY_WORDS = LEVERS["base"] + ["money", "number", "comp", "compensation", "pay", "the cash", "money's", "number's",
+                                 "salary's", "base's", "pay's"]
+
+
+def _base_settled(clauses: list[Clause]) -> bool:
+    """The candidate calls the salary settled somewhere ("base works", "the salary is good for me, no
+    problem"): a figure or a vague ask in the same answer is then not an ask about base."""
+    for n, c in enumerate(clauses):
+        later = clauses[n + 1].words if n + 1 < len(clauses) else []
+        for i in range(len(c.words)):
+            if find(SALARY_WORDS, c.words[i:i + 4]) == 0 and _settled(c.words, i, list(later)):
+                return True
+    return False
+
+
+def _settled(words: list[str], i: int, later: list[str]) -> bool:
+    before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
+    return after[:2] == ["as", "is"] or after[:1] in (["works"], ["work"], ["stays"]) \
+        or find(SETTLED_BEFORE, before) is not None or find(SETTLED_AFTER, after) is not None
 
 
 def _about_other_lever(clauses: list[Clause], c: Clause) -> bool:
@@ -204,6 +233,11 @@ def _near_other_lever(words: list[str], i: int) -> bool:
     while hi < min(len(words), i + 7) and words[hi] not in JOINS:
         hi += 1
     return bool(set(_named(words[lo:hi])) - {"base"})
+
+
+def _replaced(words: list[str], i: int) -> bool:
+    """The figure is what the ask replaces, not the ask: "fifteen percent instead of ten"."""
+    return words[max(0, i - 2):i] in (["instead", "of"], ["rather", "than"])
 
 
 def _sign_on_word(words: list[str], i: int) -> bool:
