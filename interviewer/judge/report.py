@@ -99,7 +99,8 @@ def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | N
     each = ("For each author, every learned variant is trained on the others" if not folds else
             f"The authors are dealt in turn into {folds} groups (tests/corpus/sentences/README.md order); for each "
             "group, every learned variant is trained on the other groups' authors")
-    flags = ("" if variants == VARIANTS else " --variants " + ",".join(variants)) + ("" if folds == 6 else f" --folds {folds}")
+    flags = ("" if variants == VARIANTS else " --variants " + ",".join(variants)) \
+        + ("" if folds == 6 else f" --folds {folds}")
     parts = [
         "# Content judge accuracy\n",
         "Written by `make accuracy` (`python -m interviewer.judge.train --accuracy" + flags

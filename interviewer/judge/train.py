@@ -45,9 +45,9 @@ MONOTONE_STACK = True       # see _fit_stack; off, leave-one-author-out was 0.90
 # Which judge decides each label at run time. Until the fifth round the shipped judge ("select") let inner
 # cross-validation pick learned or rules per label, and kept framework.when with the rules because the
 # learned judge had lost to them on the blind authors B1-B4. With B3-B7 and A16-A19 in training, three
-# author-group folds over those 26 authors (`--accuracy --folds 3` before B8-B10 joined) gave: learned everywhere 0.905
-# written, select 0.900; on B3-B7 alone 0.911 against 0.909; framework.when 0.78 against the rules' 0.68
-# overall (0.77 each on B3-B7). So the learned judge decides every learnable label; `select` stays a
+# author-group folds over those 26 authors (`--accuracy --folds 3` before B8-B10 joined) gave: learned
+# everywhere 0.905 written, select 0.900; on B3-B7 alone 0.911 against 0.909; framework.when 0.78 against
+# the rules' 0.68 overall (0.77 each on B3-B7). So the learned judge decides every learnable label; `select` stays a
 # reported variant (six folds over the 29 authors of the final judge: 0.905 for both).
 PER_LABEL_CHOICE = False
 MONOTONE = tuple(i for i, name in enumerate(AGG_NAMES) if name != "top.position")  # weighed positively only
@@ -312,8 +312,8 @@ def _f1(pred: list, truth: list) -> Optional[float]:
 
 def held_out_groups(folds: int, authors: list[str]) -> list[tuple[str, ...]]:
     """The authors each outer fold tests on: one each (leave-one-author-out, `folds` 0), or the authors
-    dealt in turn into `folds` groups. Each fit takes minutes on two cores, so with 26 authors a
-    leave-one-author-out run costs about 26 fits per variant, six groups about six."""
+    dealt in turn into `folds` groups. Each fold refits every label, so with 29 authors
+    leave-one-author-out costs 29 fits per variant and six groups cost six."""
     if not folds:
         return [(a,) for a in authors]
     return [g for g in (tuple(a for i, a in enumerate(authors) if i % folds == k) for k in range(folds)) if g]

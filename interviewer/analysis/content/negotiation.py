@@ -43,17 +43,18 @@ RESEARCH = [
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
 LEVERS = {
-    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "per hour", "{num} an hour",
-             "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "c t c", "cost to company", "per month|annum"],
+    "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "per hour",
+             "{num} an hour", "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "c t c",
+             "cost to company", "per month|annum"],
     "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole"],
     "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion"],
-    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant", "the|my|bigger|larger|option grant",
-               "grant of|to|size"],
+    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant",
+               "the|my|bigger|larger|option grant", "grant of|to|size"],
     "vesting": ["vest*", "cliff", "refresher*"],
     "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
-                   "push the date", "later start", "start until|on|from", "push|move|delay|shift the start", "the start would|could|should|be",
-                   "starting on|mid|in|the",
-                   "start mid|first|early|late|after", "start a bit|little|few|couple later|earlier|weeks|days"],
+                   "push the date", "later start", "start until|on|from", "push|move|delay|shift the start",
+                   "the start would|could|should|be", "starting on|mid|in|the", "start mid|first|early|late|after",
+                   "start a bit|little|few|couple later|earlier|weeks|days"],
     "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
                     "in the office", "from home", "fully remote"],
     "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
@@ -72,10 +73,12 @@ SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|
                   "thank you for"]
 SETTLED_AFTER = [
     "is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
-    "is|are|seems|sounds|looks within", "is|are|seems|sounds|looks in line", "works|work for me", "no problem", "looks good|great|fine|right",
+    "is|are|seems|sounds|looks within", "is|are|seems|sounds|looks in line", "works|work for me", "no problem",
+    "looks good|great|fine|right",
     "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
     "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
-    "i'm fine|happy|okay|ok with", "i am fine|happy|okay|ok with", "fine|good|okay|ok for|by|with me", "and * work|works|stay|stays", "stays|stay the same",
+    "i'm fine|happy|okay|ok with", "i am fine|happy|okay|ok with", "fine|good|okay|ok for|by|with me",
+    "and * work|works|stay|stays", "stays|stay the same",
 ]
 # Another offer, or the job the candidate has now: levers named after these are what they compare
 # with, not what they ask for ("another offer at 195 base with 160 in equity", "my current bonus").
