@@ -29,8 +29,9 @@ def test_weights_ship_and_match_the_corpus():
     assert model.meta["corpus_sha256"] == corpus_hash(), "the corpus changed: run `make train`"
     assert model.meta["authors"] == ["Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2",
                                      "A11", "A12", "A13", "A14", "A15", "B3", "B4", "B5", "B6", "B7",
-                                     "A16", "A17", "A18", "A19", "B8", "B9", "B10"]
-    assert not any(a in model.meta["authors"] for a in ("B11", "B12"))  # the blind sets never train
+                                     "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
+                                     "A20", "A21", "A22"]
+    assert not any(a in model.meta["authors"] for a in ("B13", "B14"))  # the blind sets never train
     assert all(m.use == "learned" for m in model.labels.values())
     assert WEIGHTS.stat().st_size < 2_000_000
 
@@ -141,10 +142,10 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-@pytest.mark.parametrize("name,written,heard", [("B11", 0.914, 0.907), ("B12", 0.899, 0.896)])
+@pytest.mark.parametrize("name,written,heard", [("B13", 0.907, 0.910), ("B14", 0.912, 0.901)])
 def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, heard):
-    """A regression check, not an accuracy: B11 and B12 were each scored once with the shipped weights
-    (tests/corpus/blind-B11.md and blind-B12.md; the rules scored 0.821/0.813 and 0.822/0.821); this
+    """A regression check, not an accuracy: B13 and B14 were each scored once with the shipped weights
+    (tests/corpus/blind-B13.md and blind-B14.md; the rules scored 0.822/0.813 and 0.800/0.782); this
     keeps later changes from slipping under them unnoticed."""
     import importlib.util
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import UserError
 
-VERSION = 5
+VERSION = 6
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
 
 
@@ -32,7 +32,7 @@ class LabelModel:
     threshold: float
     agg: str                # "max" over clauses, or "mean" for answer-level labels
     use: str                # "learned" or "rules": which decides at run time (picked by leave-one-author-out)
-    stack: Optional[np.ndarray] = None  # (7,): answer-level weights on AGG_NAMES and a bias; None: plain max/mean
+    stack: Optional[np.ndarray] = None  # (8,): answer-level weights on AGG_NAMES and a bias; None: plain max/mean
 
     def clause_probs(self, X: np.ndarray) -> np.ndarray:
         z = X @ self.coef + self.intercept
@@ -55,12 +55,15 @@ class LabelModel:
         return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
-AGG_NAMES = ("logit.pooled", "logit.top2", "logit.mean", "rules", "top.position", "logit.after_action")
+AGG_NAMES = ("logit.pooled", "logit.top2", "logit.mean", "rules", "top.position", "logit.after_action", "clauses.log")
 
 
 def agg_features(probs: np.ndarray, agg: str, rule: Optional[bool], after: Optional[np.ndarray] = None) -> np.ndarray:
     """Answer-level inputs of the stacker, from one answer's clause probabilities, the rules' verdict, and
-    `after`: which clauses come at or after the first the rules call an action (a result follows one)."""
+    `after`: which clauses come at or after the first the rules call an action (a result follows one).
+    `clauses.log`, how long the answer is: a part is likelier in a long answer than in one sentence, so the
+    stacker's prior need not be the training answers' average length ("I'm a backend engineer at Acme,
+    where I focus on payments." alone had said what the candidate wants next)."""
     probs = np.asarray(probs, dtype=np.float64)
     p = np.clip(np.sort(probs)[::-1], 1e-4, 1 - 1e-4)
     logit = lambda x: float(np.log(x / (1 - x)))  # noqa: E731
@@ -68,7 +71,7 @@ def agg_features(probs: np.ndarray, agg: str, rule: Optional[bool], after: Optio
     where = float(probs.argmax()) / max(len(probs) - 1, 1)  # where the best clause sits: 0 first .. 1 last
     late = probs[after] if after is not None and after.any() else np.zeros(1)
     return np.array([logit(pooled), logit(p[:2].mean()), logit(p.mean()), float(bool(rule)), where,
-                     logit(float(np.clip(late.max(), 1e-4, 1 - 1e-4)))])
+                     logit(float(np.clip(late.max(), 1e-4, 1 - 1e-4))), float(np.log1p(len(probs)))])
 
 
 @dataclass
