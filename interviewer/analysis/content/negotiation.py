@@ -177,9 +177,11 @@ def _base_settled(clauses: list[Clause]) -> bool:
     return False
 
 
-def _settled(words: list[str], i: int, later: list[str]) -> bool:
+def _settled(words: list[str], i: int, later: list[str], name: str = "base") -> bool:
+    """The lever named at words[i] is called settled ("the base works", "equity as is", "happy with
+    the bonus"); "remote works" is an ask, not a verdict."""
     before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
-    return after[:2] == ["as", "is"] or after[:1] in (["works"], ["work"], ["stays"]) \
+    return after[:2] == ["as", "is"] or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work") \
         or find(SETTLED_BEFORE, before) is not None or find(SETTLED_AFTER, after) is not None
 
 
@@ -217,12 +219,11 @@ def _named(words: list[str], asked_only: bool = False, later: list[str] = ()) ->
 def _context(words: list[str], i: int, later: list[str], name: str) -> bool:
     """The lever named at words[i] is context or settled, not asked for (see the lists above)."""
     before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
-    if before[-1:] == ["not"] or after[:2] == ["as", "is"] \
-            or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work"):
+    if before[-1:] == ["not"] or _settled(words, i, later, name):
         return True  # "I'm not relocating", "equity as is", "base works, equity..."
     return any(find(phrases, span) is not None for phrases, span in (
-        (CONTEXT, before + [words[i]] + after), (SETTLED_BEFORE, before), (SETTLED_AFTER, after),
-        (ELSEWHERE, words[max(0, i - 10):i]), (BECAUSE, words[max(0, i - 4):i])))
+        (CONTEXT, before + [words[i]] + after), (ELSEWHERE, words[max(0, i - 10):i]),
+        (BECAUSE, words[max(0, i - 4):i])))
 
 
 def _near_other_lever(words: list[str], i: int) -> bool:
