@@ -1,9 +1,10 @@
 """The live endpoint on sentence prefixes of the blind corpus files (interviewer/judge/endpoint.py):
 how often a short silence would end an answer before its round's needed parts were said.
 Measured with `python -m interviewer.judge.endpoint FILE...` on every file that was ever a blind set
-(B3 to B14): the round settings were chosen after seeing B3 to B5 (the phone screen's after B3 to B12),
-and B3 to B12 now train the judge (B13 and B14, written after, give the held-out figures in
-tests/corpus/ENDPOINT.md), so the bounds are regression checks."""
+up to the fifth round (B3 to B14): the round settings were chosen after seeing B3 to B5 (the phone
+screen's after B3 to B12), and B3 to B14 now train the judge (B15 to B17, written after, give the
+held-out figures in tests/corpus/ENDPOINT.md and are left out here), so the bounds are regression
+checks on the same files they were first measured on."""
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from interviewer.judge.endpoint import load, measure, prefixes, rates
 from interviewer.rounds import get_round
 
 SENTENCES = Path(__file__).parent / "corpus" / "sentences"
-BLIND = [SENTENCES / f"B{n}.yaml" for n in range(3, 13)] + sorted(SENTENCES.glob("B*-blind.yaml"))
+BLIND = [SENTENCES / f"B{n}.yaml" for n in range(3, 15)]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +33,9 @@ def test_prefix_truth_follows_the_sentence_labels():
 
 @pytest.mark.parametrize("name,bound", [("behavioural", 0.07), ("technical", 0.03), ("phone-screen", 0.01)])
 def test_asking_the_rules_too_halves_the_answers_ended_too_early(blind, name, bound):
-    # B3-B14 measured: behavioural 0.062 (learned alone 0.317), technical 0.021 (learned alone 0.124),
-    # phone-screen 0.007 (learned alone 0.034)
+    # B3-B14 measured with the fifth round's judge: behavioural 0.062 (learned alone 0.317), technical 0.021
+    # (learned alone 0.124), phone-screen 0.007 (learned alone 0.034); with the sixth round's: 0.059 (0.207),
+    # 0.018 (0.091), 0.003 (0.012)
     configured, _, neg, _ = rates(blind[name]["configured"])
     learned, _, _, _ = rates(blind[name]["learned"])
     assert neg >= 580
@@ -42,6 +44,6 @@ def test_asking_the_rules_too_halves_the_answers_ended_too_early(blind, name, bo
 
 @pytest.mark.parametrize("name", ["negotiation"])
 def test_rounds_judged_by_learned_alone_rarely_end_early_and_mostly_settle(blind, name):
-    # B3-B14 measured: negotiation 0.000 too early, 0.799 settled
+    # B3-B14 measured: negotiation 0.000 too early, 0.799 settled (sixth round's judge: 0.000, 0.816)
     early, found, _, _ = rates(blind[name]["configured"])
     assert early <= 0.05 and found >= 0.75, (early, found)

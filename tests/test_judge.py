@@ -30,8 +30,9 @@ def test_weights_ship_and_match_the_corpus():
     assert model.meta["authors"] == ["Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2",
                                      "A11", "A12", "A13", "A14", "A15", "B3", "B4", "B5", "B6", "B7",
                                      "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
-                                     "A20", "A21", "A22"]
-    assert not any(a in model.meta["authors"] for a in ("B13", "B14"))  # the blind sets never train
+                                     "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29",
+                                     "A30", "A31", "A32", "A33", "B13", "B14"]
+    assert not any(a in model.meta["authors"] for a in ("B15", "B16", "B17"))  # the blind sets never train
     assert all(m.use == "learned" for m in model.labels.values())
     assert WEIGHTS.stat().st_size < 2_000_000
 
@@ -142,11 +143,12 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-@pytest.mark.parametrize("name,written,heard", [("B13", 0.907, 0.910), ("B14", 0.912, 0.901)])
+@pytest.mark.parametrize("name,written,heard", [("B15", 0.941, 0.929), ("B16", 0.914, 0.896),
+                                                ("B17", 0.918, 0.918)])
 def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, heard):
-    """A regression check, not an accuracy: B13 and B14 were each scored once with the shipped weights
-    (tests/corpus/blind-B13.md and blind-B14.md; the rules scored 0.822/0.813 and 0.800/0.782); this
-    keeps later changes from slipping under them unnoticed."""
+    """A regression check, not an accuracy: B15 to B17 were each scored once with the shipped weights
+    (tests/corpus/blind-B15.md to blind-B17.md; the rules scored 0.824/0.817, 0.804/0.799 and
+    0.793/0.793); this keeps later changes from slipping under them unnoticed."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")
@@ -159,3 +161,34 @@ def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, h
         return sum(r[1] for r in rows) / sum(r[0] for r in rows)
     assert round(overall("learned", "written"), 3) >= written and round(overall("learned", "heard"), 3) >= heard
     assert overall("learned", "written") > overall("rules", "written") + 0.05
+
+
+def test_gram_buckets_do_not_depend_on_the_process():
+    """The weights index word grams by bucket; Python's own str hash changes per process, crc32 does not."""
+    from interviewer.judge.features import grams
+
+    code = ("from interviewer.judge.features import grams\n"
+            "g = grams([['you', \"i'd\", 'reach', 'for', 'it', 'when'], ['we', 'used', 'it']])\n"
+            "print(list(zip(g.rows.tolist(), g.cols.tolist())))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}, cwd=ROOT).stdout
+            for seed in ("1", "2")}
+    g = grams([["you", "i'd", "reach", "for", "it", "when"], ["we", "used", "it"]])
+    assert outs == {str(list(zip(g.rows.tolist(), g.cols.tolist()))) + "\n"}
+    assert g.n == 2 and (g.rows == 0).sum() == 6 + 7 and (g.rows == 1).sum() == 3 + 4  # unigrams + bigrams
+
+
+def test_the_word_grams_carry_weight_in_the_shipped_judge():
+    """The gram weights are loaded and used: dropping them changes the clause probabilities."""
+    from interviewer.analysis.content.text import clauses_of
+    from interviewer.judge.features import featurise, grams
+
+    model = JudgeModel.load()
+    text = "Honestly I'd reach for a queue when the writes are bursty, but you pay for it in latency."
+    t = Transcript.from_text(text)
+    clauses = clauses_of(t)
+    structure = analyse_content("technical", t, judge="rules").structure
+    X, G = featurise(clauses, "technical", structure), grams([c.words for c in clauses])
+    m = model.labels["framework.when"]
+    assert m.ngram is not None and np.abs(m.ngram).max() > 0.01
+    assert not np.allclose(m.clause_probs(X, G), m.clause_probs(X))

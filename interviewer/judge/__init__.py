@@ -47,7 +47,7 @@ def needs_action_first(name: str, present: bool, rule, best_after: bool) -> bool
 
 def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
     """The learned verdicts for the labels the model decides in this round; `structure` holds the rules'."""
-    from .features import after_action, featurise
+    from .features import after_action, featurise, grams
     from .labels import labels_for, rule_verdict
     from .model import load_model
 
@@ -55,13 +55,14 @@ def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, V
     if not clauses:
         return {}
     X = featurise(clauses, kind, structure)
+    G = grams([c.words for c in clauses])
     after = after_action(X)
     out: dict[str, Verdict] = {}
     for lab in labels_for(kind):
         m = model.labels.get(lab.name)
         if not lab.learnable or m is None or m.use != "learned":
             continue
-        probs = m.clause_probs(X)
+        probs = m.clause_probs(X, G)
         score = m.score(probs, rule_verdict(structure, lab), after)
         best = int(probs.argmax())
         present = needs_action_first(lab.name, score >= m.threshold, rule_verdict(structure, lab), bool(after[best]))

@@ -1,6 +1,7 @@
 """The learned judge at run time: numpy only. Weights in interviewer/data/judge.npz (`make train`).
 
-Each label has a linear classifier over clause features (the scaler is folded into the weights);
+Each label has a linear classifier over clause features (the scaler is folded into the weights) and the
+clause's hashed word unigrams and bigrams;
 a part is present when an answer-level score passes the label's threshold: a small logistic
 "stacker" over the highest clause probability (for answer-level labels, the mean), the mean of
 the top two, the mean, the rules' verdict and the best clause's position, fitted on scores the clause model gave authors it
@@ -19,8 +20,9 @@ from typing import Optional
 import numpy as np
 
 from ..errors import UserError
+from .features import NGRAM_BITS
 
-VERSION = 6
+VERSION = 7
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
 
 
@@ -33,9 +35,14 @@ class LabelModel:
     agg: str                # "max" over clauses, or "mean" for answer-level labels
     use: str                # "learned" or "rules": which decides at run time (picked by leave-one-author-out)
     stack: Optional[np.ndarray] = None  # (8,): answer-level weights on AGG_NAMES and a bias; None: plain max/mean
+    ngram: Optional[np.ndarray] = None  # (2**NGRAM_BITS,) float32: the weight of each hashed gram bucket
 
-    def clause_probs(self, X: np.ndarray) -> np.ndarray:
+    def clause_probs(self, X: np.ndarray, grams=None) -> np.ndarray:
+        """`grams`: the clauses' features.Grams; the model was fitted with them, so pass them whenever it has
+        `ngram` weights."""
         z = X @ self.coef + self.intercept
+        if self.ngram is not None and grams is not None:
+            z = z + grams.dot(self.ngram)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def pooled(self, probs: np.ndarray) -> float:
@@ -90,6 +97,9 @@ class JudgeModel:
         arrays["threshold"] = np.array([self.labels[n].threshold for n in names], dtype=np.float32)
         arrays["agg"] = np.array([self.labels[n].agg for n in names])
         arrays["use"] = np.array([self.labels[n].use for n in names])
+        # float16: the gram weights are most of the file; `make train` prints how many verdicts that moves
+        arrays["ngram"] = np.stack([self.labels[n].ngram if self.labels[n].ngram is not None
+                                     else np.zeros(1 << NGRAM_BITS) for n in names]).astype(np.float16)
         arrays["stack"] = np.stack([self.labels[n].stack if self.labels[n].stack is not None
                                     else np.full(len(AGG_NAMES) + 1, np.nan) for n in names]).astype(np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,12 +125,15 @@ class JudgeModel:
                 names = [str(n) for n in z["label_names"]]
                 coef, intercept = z["coef"], z["intercept"]
                 threshold, agg, use, stack = z["threshold"], z["agg"], z["use"], z["stack"]
+                ngram = z["ngram"]
                 features = [str(f) for f in z["features"]]
-            if meta.get("version") != VERSION or coef.shape != (len(names), len(features)):
+            if meta.get("version") != VERSION or coef.shape != (len(names), len(features)) \
+                    or ngram.shape != (len(names), 1 << NGRAM_BITS):
                 raise ValueError("version or shape")
             labels = {n: LabelModel(n, coef[i].astype(np.float32), float(intercept[i]), float(threshold[i]),
                                     str(agg[i]), str(use[i]),
-                                    None if np.isnan(stack[i]).any() else stack[i].astype(np.float64))
+                                    None if np.isnan(stack[i]).any() else stack[i].astype(np.float64),
+                                    ngram[i].astype(np.float32))
                       for i, n in enumerate(names)}
         except UserError:
             raise

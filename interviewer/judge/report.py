@@ -24,7 +24,8 @@ VARIANTS = ["rules", "learned", "select", "hand-only", "embedding-only"]
 ABOUT = {
     "rules": "the phrase rules (interviewer/analysis/content)",
     "learned": "shipped: the learned judge decides every learnable label (clause model: wordllama embeddings shrunk x0.3 + "
-               "rule hits + cue lists of the clause and its neighbours + structure features; answer-level stacker "
+               "rule hits + cue lists of the clause and its neighbours + structure features + hashed word unigrams and "
+               "bigrams of the clause; answer-level stacker "
                "over its out-of-fold clause scores and the rules' verdict)",
     "select": "hybrid (shipped until the fifth round): per label, learned or rules, whichever scored better in "
               "cross-validation inside the training authors",
@@ -86,7 +87,7 @@ def old_sets(model) -> str:
     return "\n".join(out)
 
 
-def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | None = None, folds: int = 6) -> str:
+def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | None = None, folds: int = 3) -> str:
     """`variants`: a subset of VARIANTS (each learned one costs a full cross-validation of fits); `folds`:
     author groups held out in turn (0: leave one author out)."""
     variants = variants or VARIANTS
@@ -100,7 +101,7 @@ def write_report(data, log=print, path: Path = ACCURACY, variants: list[str] | N
             f"The authors are dealt in turn into {folds} groups (tests/corpus/sentences/README.md order); for each "
             "group, every learned variant is trained on the other groups' authors")
     flags = ("" if variants == VARIANTS else " --variants " + ",".join(variants)) \
-        + ("" if folds == 6 else f" --folds {folds}")
+        + ("" if folds == 3 else f" --folds {folds}")
     parts = [
         "# Content judge accuracy\n",
         "Written by `make accuracy` (`python -m interviewer.judge.train --accuracy" + flags
