@@ -25,7 +25,6 @@ mindset = importlib.import_module("interviewer.analysis.content.mindset")  # the
 
 EMBED_DIM = 256
 NGRAM_BITS = 14  # hashed word unigrams and bigrams of a clause: 2**14 buckets per label
-NGRAM_WINDOW = False  # also the unigrams of the clauses beside it
 KINDS = ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation")
 
 
@@ -350,10 +349,6 @@ def grams(word_lists: list[list[str]]) -> Grams:
         words = list(words)
         got = {_bucket("u:" + w) for w in words}
         got |= {_bucket(f"b:{a} {b}") for a, b in zip(["<s>"] + words, words + ["</s>"])}
-        if NGRAM_WINDOW:
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(word_lists):
-                    got |= {_bucket("w:" + w) for w in word_lists[j]}
         rows += [i] * len(got)
         cols += sorted(got)
     return Grams(np.asarray(rows, dtype=np.int32), np.asarray(cols, dtype=np.int32), len(word_lists))
