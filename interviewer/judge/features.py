@@ -335,7 +335,7 @@ class Grams:
 
     def dot(self, w: np.ndarray) -> np.ndarray:
         """Per clause, the sum of `w` over its buckets."""
-        return np.bincount(self.rows, weights=w[self.cols], minlength=self.n) if self.n else np.zeros(0)
+        return np.bincount(self.rows, weights=w[self.cols], minlength=self.n)
 
 
 def _bucket(gram: str) -> int:

@@ -207,11 +207,6 @@ def _rows(data: list[Prepared], lab: Label, cols: Optional[slice]) -> tuple:
     return (X, sparse.vstack([_sparse(p.G) for p in use]).tocsr()), y
 
 
-def _score(p: Prepared, lab: Label, fit: tuple, cols: Optional[slice], stack: Optional[np.ndarray] = None) -> float:
-    return LabelModel(lab.name, fit[0], fit[1], 0.5, "mean" if lab.answer else "max", "learned", stack).score(
-        _probs(p, lab, fit, cols), p.rules[lab.name], after_action(p.X))
-
-
 def _probs(p: Prepared, lab: Label, fit: tuple, cols: Optional[slice]) -> np.ndarray:
     """`fit`: what _fit returned."""
     X = p.X if cols is None else p.X[:, cols]
@@ -321,10 +316,12 @@ def predict(p: Prepared, models: dict, variant: str) -> dict:
             continue
         base = "learned" if variant in ("select", "learned") else variant
         m = models[base][name]
-        fit = (m["coef"], m["intercept"], m["ngram"])
-        learned = _score(p, lab, fit, VARIANTS[base], m["stack"]) >= m["threshold"]
-        best = int(_probs(p, lab, fit, VARIANTS[base]).argmax())
-        learned = needs_action_first(name, learned, p.rules[name], bool(after_action(p.X)[best]))
+        probs = _probs(p, lab, (m["coef"], m["intercept"], m["ngram"]), VARIANTS[base])  # once: score and evidence
+        after = after_action(p.X)
+        stacked = LabelModel(name, m["coef"], m["intercept"], m["threshold"], "mean" if lab.answer else "max",
+                             "learned", m["stack"])
+        learned = stacked.score(probs, p.rules[name], after) >= m["threshold"]
+        learned = needs_action_first(name, learned, p.rules[name], bool(after[int(probs.argmax())]))
         if variant == "select" and m["select"] == "rules":
             out[name] = p.rules[name]
         else:
@@ -469,9 +466,10 @@ def moved_by_storage(fitted: JudgeModel, stored: JudgeModel, data: list[Prepared
     """How many answer-level verdicts differ between the fitted model and the one read back from disk."""
     moved = total = 0
     for p in data:
+        after = after_action(p.X)
         for name in p.Y:
             a, b = fitted.labels[name], stored.labels[name]
-            rule, after = p.rules[name], after_action(p.X)
+            rule = p.rules[name]
             va = a.score(a.clause_probs(p.X, p.G), rule, after) >= a.threshold
             vb = b.score(b.clause_probs(p.X, p.G), rule, after) >= b.threshold
             moved += va != vb
