@@ -49,7 +49,7 @@ def main() -> int:
         t = time.perf_counter()
         analyse_content("system-design", Transcript.from_text(long_text), judge=judge)
         long[judge] = time.perf_counter() - t
-    print(f"first learned answer (loads wordllama + weights): {load_s * 1000:.0f} ms; "
+    print(f"first learned answer (loads the embedding table, tokenizer and weights): {load_s * 1000:.0f} ms; "
           f"memory added {after - before:.0f} MB (target < 100)")
     for judge, ms in rows:
         print(f"typical answer ({len(texts)} answers, mean words {sum(len(t.split()) for _, t in texts) // len(texts)}),"

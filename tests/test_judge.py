@@ -192,3 +192,41 @@ def test_the_word_grams_carry_weight_in_the_shipped_judge():
     m = model.labels["framework.when"]
     assert m.ngram is not None and np.abs(m.ngram).max() > 0.01
     assert not np.allclose(m.clause_probs(X, G), m.clause_probs(X))
+
+
+def test_the_embedding_matches_wordllamas_own_loader_bit_for_bit():
+    """We read wordllama's table and tokenizer ourselves (to stay in the memory budget); the vectors must be
+    exactly the ones its own loader gives, or the shipped weights no longer fit their features."""
+    import os
+
+    wordllama = pytest.importorskip("wordllama")
+    from interviewer.judge.embedding import Embedder
+
+    theirs = wordllama.WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True, dim=256)
+    texts = ["I led the migration and we cut costs by a third.", "", "um so basically", "é 東京 😀",
+             "you'd reach for a queue when the writes are bursty but you pay for it in latency " * 20]
+    expected = np.asarray(theirs.embed(texts, norm=False), dtype=np.float32)
+    norms = np.linalg.norm(expected, axis=1, keepdims=True)
+    expected = expected / np.where(norms > 0, norms, 1.0)
+    ours = Embedder.embed(texts)
+    assert ours.shape == (5, 256) and np.array_equal(ours, expected)
+    assert np.abs(ours[0]).sum() > 0 and not ours[1].any()  # real vectors, and zero for no tokens
+
+
+def test_judging_does_not_import_wordllamas_loader():
+    """wordllama's package import pulls in requests and pydantic: about 35 MB the judge does not need."""
+    code = ("import sys\nfrom interviewer.analysis.content import analyse_content\nfrom interviewer.model import Transcript\n"
+            "r = analyse_content('behavioural', Transcript.from_text('I led the migration and we cut costs by a third.'),"
+            " judge='learned')\nprint(r.judge, 'wordllama' in sys.modules, 'tokenizers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.stdout.split() == ["learned", "False", "True"], out.stderr
+
+
+def test_a_corrupt_embedding_table_is_one_line_naming_the_file(tmp_path):
+    from interviewer.judge.embedding import read_safetensor
+
+    bad = tmp_path / "table.safetensors"
+    bad.write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{not json at all")
+    with pytest.raises(UserError, match="table.safetensors") as e:
+        read_safetensor(bad, "embedding.weight")
+    assert "\n" not in str(e.value)

@@ -1,4 +1,4 @@
-"""Features of each clause of an answer, for the learned judge. numpy only (wordllama for the embedding).
+"""Features of each clause of an answer, for the learned judge. numpy only (wordllama's table for the embedding).
 
 Per clause: a wordllama sentence embedding of the clause and of the clause with its neighbours,
 which phrase lists of the rules hit inside it, the rules' STAR label for it, the rules'
@@ -6,7 +6,6 @@ answer-level verdicts, its relative position, tense and person, question form, a
 """
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from dataclasses import dataclass
@@ -19,11 +18,11 @@ from ..analysis.content import design, framework, negotiation, pitch, star, thin
 from ..analysis.content.lexicon import _match_c, index, is_number, is_year
 from ..analysis.content.text import Clause
 from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
+from .embedding import EMBED_DIM, Embedder
 from .labels import LABELS, rule_verdict
 
 mindset = importlib.import_module("interviewer.analysis.content.mindset")  # the package re-exports a function of that name
 
-EMBED_DIM = 256
 NGRAM_BITS = 14  # hashed word unigrams and bigrams of a clause: 2**14 buckets per label
 KINDS = ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation")
 
@@ -283,34 +282,6 @@ def clause_text(c: Clause) -> str:
             seen.add(t.word_index)
             raws.append(t.raw)
     return " ".join(raws)
-
-
-class Embedder:
-    """wordllama's 256-d sentence embedding, loaded offline from the weights inside its own wheel."""
-
-    _model = None
-
-    @classmethod
-    def model(cls):
-        if cls._model is None:
-            from ..errors import UserError
-            try:
-                import wordllama
-                from wordllama import WordLlama
-            except ImportError:
-                raise UserError("the learned judge needs the wordllama package: pip install wordllama "
-                                "(or use --judge rules)") from None
-            cls._model = WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True,
-                                        dim=EMBED_DIM)
-        return cls._model
-
-    @classmethod
-    def embed(cls, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, EMBED_DIM), dtype=np.float32)
-        e = np.asarray(cls.model().embed(texts, norm=False), dtype=np.float32)
-        norms = np.linalg.norm(e, axis=1, keepdims=True)
-        return e / np.where(norms > 0, norms, 1.0)
 
 
 def featurise(clauses: list[Clause], kind: str, structure: dict, embed: bool = True) -> np.ndarray:
