@@ -181,7 +181,7 @@ def test_gram_buckets_do_not_depend_on_the_process():
 def test_the_word_grams_carry_weight_in_the_shipped_judge():
     """The gram weights are loaded and used: dropping them changes the clause probabilities."""
     from interviewer.analysis.content.text import clauses_of
-    from interviewer.judge.features import featurise, grams
+    from interviewer.judge.features import Grams, featurise, grams
 
     model = JudgeModel.load()
     text = "Honestly I'd reach for a queue when the writes are bursty, but you pay for it in latency."
@@ -191,7 +191,10 @@ def test_the_word_grams_carry_weight_in_the_shipped_judge():
     X, G = featurise(clauses, "technical", structure), grams([c.words for c in clauses])
     m = model.labels["framework.when"]
     assert m.ngram is not None and np.abs(m.ngram).max() > 0.01
-    assert not np.allclose(m.clause_probs(X, G), m.clause_probs(X))
+    none = Grams(np.zeros(0, np.int32), np.zeros(0, np.int32), len(clauses))
+    assert not np.allclose(m.clause_probs(X, G), m.clause_probs(X, none))
+    with pytest.raises(ValueError, match="grams"):  # never silently without them
+        m.clause_probs(X)
 
 
 def test_the_embedding_matches_wordllamas_own_loader_bit_for_bit():

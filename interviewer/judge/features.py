@@ -20,10 +20,10 @@ from ..analysis.content.text import Clause
 from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
 from .embedding import EMBED_DIM, Embedder
 from .labels import LABELS, rule_verdict
+from .model import NGRAM_BITS
 
 mindset = importlib.import_module("interviewer.analysis.content.mindset")  # the package re-exports a function of that name
 
-NGRAM_BITS = 14  # hashed word unigrams and bigrams of a clause: 2**14 buckets per label
 KINDS = ("behavioural", "technical", "system-design", "coding", "phone-screen", "negotiation")
 
 

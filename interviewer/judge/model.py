@@ -20,7 +20,8 @@ from typing import Optional
 import numpy as np
 
 from ..errors import UserError
-from .features import NGRAM_BITS
+
+NGRAM_BITS = 14  # hashed word unigrams and bigrams of a clause (features.grams): 2**14 gram weights per label
 
 VERSION = 7
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
@@ -38,10 +39,11 @@ class LabelModel:
     ngram: Optional[np.ndarray] = None  # (2**NGRAM_BITS,) float32: the weight of each hashed gram bucket
 
     def clause_probs(self, X: np.ndarray, grams=None) -> np.ndarray:
-        """`grams`: the clauses' features.Grams; the model was fitted with them, so pass them whenever it has
-        `ngram` weights."""
+        """`grams`: the clauses' features.Grams, required when the model has `ngram` weights."""
         z = X @ self.coef + self.intercept
-        if self.ngram is not None and grams is not None:
+        if self.ngram is not None:
+            if grams is None:  # the fit used them: leaving them out would shift every clause's odds silently
+                raise ValueError(f"{self.name}: this model has gram weights; pass the clauses' grams")
             z = z + grams.dot(self.ngram)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 

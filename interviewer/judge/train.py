@@ -24,10 +24,10 @@ import yaml
 from ..analysis.content import analyse_content
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
-from .features import NGRAM_BITS, Grams, after_action, as_heard, featurise, feature_names, grams
+from .features import Grams, after_action, as_heard, featurise, feature_names, grams
 from . import gate, needs_action_first
 from .labels import LABELS, Label, rule_verdict
-from .model import AGG_NAMES, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
+from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ROOT / "tests" / "corpus" / "sentences"
