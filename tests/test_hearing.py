@@ -31,8 +31,8 @@ def test_a_filler_over_fan_noise_is_dropped_and_one_over_a_voice_kept():
     audio = degrade.fan_noise(6 * R, -40.0) + degrade.noisy_room(6 * R, -45.0, 50.0)
     audio[int(2.0 * R): int(2.35 * R)] += vowel(110.0, 0.35, 0.05)
     pieces = [piece(("um", 12.0, 12.3), ("so", 12.3, 12.5)),       # offset 10: 2.0 s into the audio: voiced
-              piece(("uh", 14.5, 14.8), ("hmm", 15.2, 15.5))]      # 4.5 s and 5.2 s: fan noise only
-    assert drop_unvoiced_fillers(pieces, audio, 10.0) == 2
+              piece(("uh", 14.5, 14.8), ("hmm", 15.2, 15.5), ("Mhm.", 15.6, 15.8))]  # 4.5-5.8 s: fan noise only
+    assert drop_unvoiced_fillers(pieces, audio, 10.0) == 3
     assert [w.word for p in pieces for w in p.words] == ["um", "so"]
 
 

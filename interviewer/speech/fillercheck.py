@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis.fillers import norm
+from ..analysis.fillers import FILLER_SOUNDS, norm
 from ..audio.voicing import is_voiced, noise_floor_db
 from .whisper import Piece
 
-CHECKED = {"um", "umm", "uh", "uhh", "er", "erm", "hmm", "mm", "ah", "eh"}
+CHECKED = FILLER_SOUNDS  # every sound the delivery analysis counts as a filler (it had missed "mhm")
 PAD_S = 0.3   # Whisper places fillers up to ~0.5 s late (measured), and guards snap them by 0.35 s
 
 
