@@ -21,7 +21,7 @@ bench: dev
 train: $(VENV)/.installed-train
 	$(BIN)/python -m interviewer.judge.train
 
-# Author-held-out figures (three author groups; each group refits every label: about 25 min on 2 cores), rules against learned, written and as heard -> tests/corpus/accuracy.md
+# Author-held-out figures (three author groups; each group refits every label: about 16-25 min on 2 cores), rules against learned, written and as heard -> tests/corpus/accuracy.md
 accuracy: $(VENV)/.installed-train
 	$(BIN)/python -m interviewer.judge.train --accuracy --variants rules,learned,select
 

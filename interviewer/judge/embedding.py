@@ -3,8 +3,9 @@
 wordllama's own loader imports requests, pydantic and the rest of its training stack, then widens its
 16 MB float16 table to a 33 MB float32 copy. That put the judge just over its 100 MB memory budget.
 The embedding itself is simple: tokenize (no special tokens), look up each token's row, average over
-the tokens. So we keep the table as float16, widen only the rows a batch looks up, and pool exactly
-as wordllama does; `tests/test_judge.py` checks the vectors are identical to wordllama's.
+the tokens. So we keep the table as float16, widen only the rows the texts look up (without
+wordllama's padding), and add them in the same order it does; `tests/test_judge.py` checks the
+vectors are identical to wordllama's.
 """
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ class Embedder:
             tok = Tokenizer.from_file(str(root / TOKENIZER))
         except Exception as e:  # tokenizers raises its own Exception subclass for a bad file
             raise UserError(f"cannot read wordllama's tokenizer {root / TOKENIZER}: {e}; reinstall wordllama") from None
-        tok.enable_padding()
+        tok.no_padding()
         tok.no_truncation()
         table = read_safetensor(root / WEIGHTS, TENSOR)
         if table.shape[1] != EMBED_DIM:
@@ -77,20 +78,23 @@ class Embedder:
         cls._tokenizer, cls._table = tok, table
 
     @classmethod
-    def embed(cls, texts: list[str], batch: int = 64) -> np.ndarray:
+    def embed(cls, texts: list[str]) -> np.ndarray:
         """Unit-length mean of each text's token rows (zero for a text with no tokens)."""
+        out = np.zeros((len(texts), EMBED_DIM), dtype=np.float32)
         if not texts:
-            return np.zeros((0, EMBED_DIM), dtype=np.float32)
+            return out
         cls.load()
-        out = np.empty((len(texts), EMBED_DIM), dtype=np.float32)
-        for i in range(0, len(texts), batch):
-            enc = cls._tokenizer.encode_batch(texts[i:i + batch], add_special_tokens=False)
-            ids = np.array([e.ids for e in enc], dtype=np.int32)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
-            np.clip(ids, 0, cls._table.shape[0] - 1, out=ids)
-            rows = cls._table[ids].astype(np.float32)
-            # The same arithmetic as wordllama's avg_pool, so the vectors match it bit for bit.
-            count = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
-            out[i:i + len(enc)] = np.sum(rows * mask[..., np.newaxis], axis=1, dtype=np.float32) / count
+        ids = [e.ids for e in cls._tokenizer.encode_batch(texts, add_special_tokens=False)]
+        counts = np.array([len(i) for i in ids], dtype=np.int64)
+        flat = np.fromiter((t for i in ids for t in i), dtype=np.int64, count=int(counts.sum()))
+        np.clip(flat, 0, cls._table.shape[0] - 1, out=flat)
+        # Only the rows looked up are widened, with no padding: the tokens of all texts end to end, summed
+        # per text in token order, in float32, then divided by the count, as wordllama's avg_pool does
+        # (the padded zeros it adds change nothing), so the vectors match it bit for bit.
+        rows = cls._table[flat].astype(np.float32)
+        end = np.cumsum(counts)
+        for n, (a, b) in enumerate(zip(end - counts, end)):
+            if b > a:  # ndarray.sum along rows adds them in order; np.add.reduceat does not (last-bit differences)
+                out[n] = rows[a:b].sum(axis=0, dtype=np.float32) / np.float32(b - a)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms > 0, norms, 1.0)

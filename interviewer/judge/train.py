@@ -342,8 +342,8 @@ def _f1(pred: list, truth: list) -> Optional[float]:
 
 def held_out_groups(folds: int, authors: list[str]) -> list[tuple[str, ...]]:
     """The authors each outer fold tests on: one each (leave-one-author-out, `folds` 0), or the authors
-    dealt in turn into `folds` groups. Each fold refits every label, so with 47 authors
-    leave-one-author-out costs 47 fits per variant and three groups cost three."""
+    dealt in turn into `folds` groups. Each fold refits every label, so with 54 authors
+    leave-one-author-out costs 54 fits per variant and three groups cost three."""
     if not folds:
         return [(a,) for a in authors]
     return [g for g in (tuple(a for i, a in enumerate(authors) if i % folds == k) for k in range(folds)) if g]
