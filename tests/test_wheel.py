@@ -64,5 +64,6 @@ def test_the_wheel_analyses_the_test_clip_against_the_registry(installed, tmp_pa
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert "ask not what your country can do for you" in result["transcript"]["text"].lower()
+    assert result["judge"] == "learned"  # the weights and wordllama's table and tokenizer load from the install
     short = next(f for f in result["feedback"] if f["code"] == "length.short")
     assert "a strong coding answer runs 600 to 1500 s" in short["message"]
