@@ -42,7 +42,8 @@ EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scal
 EMB_COLS = 512
 NGRAM_SCALE = 4.0            # the hashed gram columns (0/1, not standardised) are multiplied by this before the fit:
                              # a weaker penalty on them (three author-group folds, 45 authors, as written / as heard:
-                             # x0.5 0.906 / 0.900, x1 0.911 / 0.905, x2 0.916 / 0.910, x4 0.919 / 0.912)
+                             # x0.5 0.906 / 0.900, x1 0.911 / 0.905, x2 0.916 / 0.910, x4 0.919 / 0.912,
+                             # x8 0.919 / 0.911)
 STACK_WEIGHT = None         # the stacker's class weights (None: plain accuracy)
 INNER_GROUPS = 4             # inner cross-validation folds (author groups) for thresholds, stacker and choice
 STACK = True                 # answer-level stacker over out-of-fold clause scores and the rules' verdict
