@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["Verdict", "apply", "decide", "gate", "write_verdict"]
+__all__ = ["Verdict", "apply", "decide", "gate", "label_verdict", "write_verdict"]
 
 
 @dataclass
@@ -45,6 +45,15 @@ def needs_action_first(name: str, present: bool, rule, best_after: bool) -> bool
     return present
 
 
+def label_verdict(m, probs, rule, after) -> tuple[bool, float, int]:
+    """One label's verdict from its clause probabilities, before the gate: (present, answer-level score, best
+    clause). The run time (`decide`) and the cross-validation (`train.predict`) both call it, so the measured
+    figures are those of the shipped rule."""
+    score = m.score(probs, rule, after)
+    best = int(probs.argmax())
+    return needs_action_first(m.name, score >= m.threshold, rule, bool(after[best])), score, best
+
+
 def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
     """The learned verdicts for the labels the model decides in this round; `structure` holds the rules'."""
     from .features import after_action, featurise, grams
@@ -62,10 +71,7 @@ def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, V
         m = model.labels.get(lab.name)
         if not lab.learnable or m is None or m.use != "learned":
             continue
-        probs = m.clause_probs(X, G)
-        score = m.score(probs, rule_verdict(structure, lab), after)
-        best = int(probs.argmax())
-        present = needs_action_first(lab.name, score >= m.threshold, rule_verdict(structure, lab), bool(after[best]))
+        present, score, best = label_verdict(m, m.clause_probs(X, G), rule_verdict(structure, lab), after)
         out[lab.name] = Verdict(present, round(score, 3), best, round(m.threshold, 3))
     every = {lab.name: rule_verdict(structure, lab) for lab in labels_for(kind) if lab.learnable}
     every.update({k: v.present for k, v in out.items()})

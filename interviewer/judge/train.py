@@ -25,7 +25,7 @@ from ..analysis.content import analyse_content
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
 from .features import Grams, after_action, as_heard, featurise, feature_names, grams
-from . import gate, needs_action_first
+from . import gate, label_verdict
 from .labels import LABELS, Label, rule_verdict
 from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
@@ -210,10 +210,9 @@ def _rows(data: list[Prepared], lab: Label, cols: Optional[slice]) -> tuple:
     return (X, sparse.vstack([_sparse(p.G) for p in use]).tocsr()), y
 
 
-def _probs(p: Prepared, lab: Label, fit: tuple, cols: Optional[slice]) -> np.ndarray:
-    """`fit`: what _fit returned."""
-    X = p.X if cols is None else p.X[:, cols]
-    return LabelModel(lab.name, fit[0], fit[1], 0.5, "max", "learned", ngram=fit[2]).clause_probs(X, p.G)
+def _probs(p: Prepared, m: LabelModel, cols: Optional[slice]) -> np.ndarray:
+    """The clause probabilities of one answer under `m`, on the variant's columns (`cols`)."""
+    return m.clause_probs(p.X if cols is None else p.X[:, cols], p.G)
 
 
 def _fit_stack(F: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
@@ -278,10 +277,11 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
     agg = "mean" if lab.answer else "max"
     for a in authors:
         inner = [p for p in train if group[p.author] != a]
-        fit = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
+        w, b, ng = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
+        clause_model = LabelModel(lab.name, w, b, 0.5, "max", "learned", ngram=ng)
         for p in train:
             if group[p.author] == a and lab.name in p.Y:
-                oof_F.append(agg_features(_probs(p, lab, fit, cols), agg, p.rules[lab.name], after_action(p.X)))
+                oof_F.append(agg_features(_probs(p, clause_model, cols), agg, p.rules[lab.name], after_action(p.X)))
                 oof_t.append(bool(p.truth[lab.name]))
                 oof_r.append(bool(p.rules[lab.name]))
                 oof_a.append(a)
@@ -319,12 +319,9 @@ def predict(p: Prepared, models: dict, variant: str) -> dict:
             continue
         base = "learned" if variant in ("select", "learned") else variant
         m = models[base][name]
-        probs = _probs(p, lab, (m["coef"], m["intercept"], m["ngram"]), VARIANTS[base])  # once: score and evidence
-        after = after_action(p.X)
-        stacked = LabelModel(name, m["coef"], m["intercept"], m["threshold"], "mean" if lab.answer else "max",
-                             "learned", m["stack"])
-        learned = stacked.score(probs, p.rules[name], after) >= m["threshold"]
-        learned = needs_action_first(name, learned, p.rules[name], bool(after[int(probs.argmax())]))
+        fitted = LabelModel(name, m["coef"], m["intercept"], m["threshold"], "mean" if lab.answer else "max",
+                            "learned", m["stack"], m["ngram"])
+        learned = label_verdict(fitted, _probs(p, fitted, VARIANTS[base]), p.rules[name], after_action(p.X))[0]
         if variant == "select" and m["select"] == "rules":
             out[name] = p.rules[name]
         else:
