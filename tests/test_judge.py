@@ -12,6 +12,7 @@ import pytest
 
 from interviewer.analysis.content import analyse_content
 from interviewer.errors import UserError
+from interviewer.judge.labels import LABELS, LEVER_HEADS
 from interviewer.judge.model import WEIGHTS, JudgeModel
 from interviewer.model import Transcript
 
@@ -32,9 +33,10 @@ def test_weights_ship_and_match_the_corpus():
                                      "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
                                      "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29",
                                      "A30", "A31", "A32", "A33", "B13", "B14", "A34", "A35", "A36", "A37",
-                                     "B15", "B16", "B17"]
-    assert not any(a in model.meta["authors"] for a in ("B18", "B19", "B20"))  # the blind sets never train
+                                     "B15", "B16", "B17", "B18", "B19", "B20"]
+    assert not any(a in model.meta["authors"] for a in ("B21", "B22", "B23"))  # the blind sets never train
     assert all(m.use == "learned" for m in model.labels.values())
+    assert set(model.labels) == {lab.name for lab in LABELS + LEVER_HEADS if lab.learnable}
     assert WEIGHTS.stat().st_size < 2_000_000
 
 
@@ -93,6 +95,32 @@ def test_a_definition_without_is_a_counts_as_what():
     assert learned("technical", text)["framework"]["what"]["present"]
 
 
+def test_the_lever_heads_follow_the_rules_levers():
+    """One learned head per lever the rules know, in their order (the levers list keeps that order)."""
+    from interviewer.analysis.content.negotiation import LEVERS
+    from interviewer.judge.labels import LEVER_NAMES
+
+    assert LEVER_NAMES == tuple(LEVERS)
+    assert [lab.lever for lab in LEVER_HEADS] == list(LEVER_NAMES)
+
+
+@pytest.mark.parametrize("text, levers", [
+    ("Thank you. Based on the market data I've seen I'd be looking for 150,000 base. Could I also get a "
+     "signing bonus of 20,000 to cover the bonus I'd leave behind? Can I come back to you on Friday?",
+     ["base", "sign-on bonus"]),
+    ("Thanks, the salary works for me. I'd like to work remotely three days a week, and could we push the "
+     "start date to March?", ["start date", "remote work"]),
+    ("That sounds great, I accept.", []),
+])
+def test_the_learned_judge_decides_the_levers_and_quotes_each(text, levers):
+    t = Transcript.from_text(text)
+    got = learned("negotiation", text)["negotiation"]
+    assert got["levers"] == levers
+    assert set(got["lever_evidence"]) == set(levers)
+    for lever in levers:
+        assert got["lever_evidence"][lever]["evidence"] in t.text
+
+
 def test_empty_or_one_word_answers_get_no_credit():
     from interviewer.analyse import build_analysis
 
@@ -144,12 +172,12 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-@pytest.mark.parametrize("name,written,heard", [("B18", 0.947, 0.929), ("B19", 0.945, 0.938),
-                                                ("B20", 0.868, 0.870)])
+@pytest.mark.parametrize("name,written,heard", [("B21", 0.936, 0.930), ("B22", 0.916, 0.916),
+                                                ("B23", 0.941, 0.936)])
 def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, heard):
-    """A regression check, not an accuracy: B18 to B20 were each scored once with the shipped weights
-    (tests/corpus/blind-B18.md to blind-B20.md; the rules scored 0.830/0.828, 0.837/0.837 and
-    0.769/0.769); this keeps later changes from slipping under them unnoticed."""
+    """A regression check, not an accuracy: B21 to B23 were each scored once with the shipped weights
+    (tests/corpus/blind-B21.md to blind-B23.md; the rules scored 0.756/0.751, 0.762/0.762 and
+    0.813/0.811); this keeps later changes from slipping under them unnoticed."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")

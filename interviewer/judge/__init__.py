@@ -57,7 +57,7 @@ def label_verdict(m, probs, rule, after) -> tuple[bool, float, int]:
 def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
     """The learned verdicts for the labels the model decides in this round; `structure` holds the rules'."""
     from .features import after_action, featurise, grams
-    from .labels import labels_for, rule_verdict
+    from .labels import heads_for, labels_for, rule_verdict
     from .model import load_model
 
     model = model or load_model()
@@ -67,9 +67,9 @@ def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, V
     G = grams([c.words for c in clauses])
     after = after_action(X)
     out: dict[str, Verdict] = {}
-    for lab in labels_for(kind):
+    for lab in heads_for(kind):
         m = model.labels.get(lab.name)
-        if not lab.learnable or m is None or m.use != "learned":
+        if m is None or m.use != "learned":
             continue
         present, score, best = label_verdict(m, m.clause_probs(X, G), rule_verdict(structure, lab), after)
         out[lab.name] = Verdict(present, round(score, 3), best, round(m.threshold, 3))
@@ -86,16 +86,34 @@ def decide(kind: str, clauses: list, structure: dict, model=None) -> dict[str, V
 
 def apply(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Verdict]:
     """Write the learned verdicts into the structure at each part's path: `present`, `evidence`, `start`
-    (the highest-probability clause) and a new `score`; the shape is otherwise unchanged."""
-    from .labels import BY_NAME
+    (the highest-probability clause) and a new `score`; the shape is otherwise unchanged. The lever
+    heads rewrite the levers list."""
+    from .labels import BY_NAME, LEVER_HEADS
 
     verdicts = decide(kind, clauses, structure, model)
+    heads = [(lab.lever, verdicts[lab.name]) for lab in LEVER_HEADS if lab.name in verdicts]
+    if heads:
+        write_levers(structure, clauses, heads)
     for name, v in verdicts.items():
+        if name not in BY_NAME:  # a lever head: written above
+            continue
         clause = clauses[v.clause] if clauses else None
         quote = clause.quote() if (v.present and clause is not None) else ""
         start = clause.start if (v.present and clause is not None) else None
         write_verdict(structure, BY_NAME[name].path, v.present, quote, start, v.score)
     return verdicts
+
+
+def write_levers(structure: dict, clauses: list, heads: list) -> None:
+    """The levers the heads found, in the rules' order; each keeps the rules' evidence when the rules
+    found it too (the exact words), else the clause the head scored highest."""
+    node = structure["negotiation"]
+    old = node.get("lever_evidence", {})
+    node["levers"] = [lever for lever, v in heads if v.present]
+    node["lever_evidence"] = {
+        lever: old[lever] if lever in old else
+        {"present": True, "evidence": clauses[v.clause].quote(), "start": clauses[v.clause].start}
+        for lever, v in heads if v.present}
 
 
 def write_verdict(structure: dict, path: str, present: bool, quote: str, start: Optional[float],

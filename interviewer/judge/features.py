@@ -19,7 +19,7 @@ from ..analysis.content.lexicon import _match_c, index, is_number, is_year
 from ..analysis.content.text import Clause
 from ..analysis.content.verbs import hypothetical_at, is_past, narrated_at
 from .embedding import EMBED_DIM, Embedder
-from .labels import LABELS, rule_verdict
+from .labels import LABELS, LEVER_HEADS, LEVER_NAMES, rule_verdict
 from .model import NGRAM_BITS
 
 mindset = importlib.import_module("interviewer.analysis.content.mindset")  # the package re-exports a function of that name
@@ -178,6 +178,8 @@ HAND_NAMES = (
     + ["num.any", "num.n", "num.year", "num.percent", "num.by_result_verb"]
     + [f"kind.{k}" for k in KINDS]
     + [f"answer.rule.{lab.name}" for lab in LABELS if lab.learnable]
+    + [f"lever.{name}" for name in LEVER_NAMES]                 # the clause names this lever (the rules' cues)
+    + [f"answer.rule.{lab.name}" for lab in LEVER_HEADS]        # the rules count it among the answer's levers
 )
 CONTEXT = ("cost", "alternative", "but", "condition", "outcome", "plan", "action_verb", "stance", "hedge", "focus",
            "vague_ask")
@@ -194,6 +196,11 @@ HAND_NAMES = HAND_NAMES + CUE_NAMES
 @lru_cache(maxsize=1)
 def _cues() -> "Lists":
     return Lists(CUES)
+
+
+@lru_cache(maxsize=1)
+def _lever_cues() -> "Lists":
+    return Lists({name: negotiation.LEVERS[name] for name in LEVER_NAMES})
 
 
 def _cue_rows(clauses: list[Clause], base: np.ndarray) -> np.ndarray:
@@ -242,6 +249,8 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     n = len(clauses)
     total = sum(len(c.tokens) for c in clauses) or 1
     answer_rules = [float(bool(rule_verdict(structure, lab))) for lab in LABELS if lab.learnable]
+    lever_rules = [float(bool(rule_verdict(structure, lab))) for lab in LEVER_HEADS]
+    lever_cues = _lever_cues()
     kind_hot = [float(kind == k) for k in KINDS]
     rows = []
     for idx, c in enumerate(clauses):
@@ -270,7 +279,8 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
         by_verb = any(_RESULT_VERBS.hit(w[max(0, i - 4):i + 1]) for i in nums)
         num_row = [float(bool(nums)), min(len(nums), 4) / 4, float(any(is_year(x) for x in w)),
                    float("percent" in w), float(by_verb)]
-        rows.append(hits + star_row + rule_row + pos + person + num_row + kind_hot + answer_rules)
+        rows.append(hits + star_row + rule_row + pos + person + num_row + kind_hot + answer_rules
+                    + lever_cues.hits(w) + lever_rules)
     base = np.asarray(rows, dtype=np.float32).reshape(n, len(HAND_NAMES) - len(CUE_NAMES))
     return np.hstack([base, _cue_rows(clauses, base)])
 

@@ -14,6 +14,12 @@ class Label:
     path: str                 # where the rules' verdict sits in the structure ("star.result")
     answer: bool = False      # an answer-level label: every sentence carries the answer's value
     learnable: bool = True    # False: only the rules judge it (a list, or a count the rules make exactly)
+    lever: str = ""           # a lever head: is this one lever among the answer's levers (see LEVER_HEADS)
+
+    @property
+    def agg(self) -> str:
+        """How clause probabilities pool to the answer: the mean for an answer-level flag, else the best clause."""
+        return "mean" if self.answer and not self.lever else "max"
 
 
 LABELS: tuple[Label, ...] = (
@@ -54,9 +60,23 @@ LABELS: tuple[Label, ...] = (
 )
 BY_NAME = {lab.name: lab for lab in LABELS}
 
+# The levers a negotiation answer can raise (analysis/content/negotiation.py LEVERS, same order). The
+# `levers` label is a list, so the learned judge decides it one lever at a time: a head per lever,
+# trained on the answers whose levers list holds it, and the list is the heads that fire. The heads are
+# not scored on their own: accuracy counts the list, right only when every lever in it is.
+LEVER_NAMES = ("base", "sign-on bonus", "bonus", "equity", "vesting", "start date", "remote work", "vacation",
+               "relocation", "title", "learning budget")
+LEVER_HEADS: tuple[Label, ...] = tuple(Label(f"levers.{name}", ("negotiation",), "negotiation.levers", answer=True,
+                                             lever=name) for name in LEVER_NAMES)
+
 
 def labels_for(kind: str) -> list[Label]:
     return [lab for lab in LABELS if kind in lab.kinds]
+
+
+def heads_for(kind: str) -> list[Label]:
+    """What the learned judge decides in this round: the learnable labels and the lever heads."""
+    return [lab for lab in LABELS + LEVER_HEADS if kind in lab.kinds and lab.learnable]
 
 
 def rule_verdict(structure: dict, label: Label):
@@ -66,6 +86,8 @@ def rule_verdict(structure: dict, label: Label):
         if not isinstance(node, dict) or key not in node:
             return None
         node = node[key]
+    if label.lever:
+        return label.lever in node
     if label.name == "levers":
         return sorted(node)
     return bool(node["present"]) if isinstance(node, dict) else bool(node)

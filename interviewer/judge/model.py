@@ -23,7 +23,7 @@ from ..errors import UserError
 
 NGRAM_BITS = 14  # hashed word unigrams and bigrams of a clause (features.grams): 2**14 gram weights per label
 
-VERSION = 7
+VERSION = 8
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "judge.npz"
 
 

@@ -24,9 +24,9 @@ import yaml
 from ..analysis.content import analyse_content
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
-from .features import Grams, after_action, as_heard, featurise, feature_names, grams
+from .features import HAND_NAMES, Grams, after_action, as_heard, featurise, feature_names, grams
 from . import gate, label_verdict
-from .labels import LABELS, Label, rule_verdict
+from .labels import BY_NAME, LABELS, LEVER_HEADS, Label, rule_verdict
 from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2", "A11", "A12", "A13", "A14", "A15",
            "B3", "B4", "B5", "B6", "B7", "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
            "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29", "A30", "A31", "A32", "A33", "B13", "B14",
-           "A34", "A35", "A36", "A37", "B15", "B16", "B17")
+           "A34", "A35", "A36", "A37", "B15", "B16", "B17", "B18", "B19", "B20")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
@@ -58,7 +58,7 @@ MONOTONE_STACK = True       # see _fit_stack; off, leave-one-author-out was 0.90
 PER_LABEL_CHOICE = False
 MONOTONE = tuple(i for i, name in enumerate(AGG_NAMES) if name not in ("top.position", "clauses.log"))  # weighed
 # positively only: more evidence never lowers the verdict (where the best clause sits, and length, are no evidence)
-LEARNED = [lab for lab in LABELS if lab.learnable]
+LEARNED = [lab for lab in LABELS if lab.learnable] + list(LEVER_HEADS)
 
 
 @dataclass
@@ -113,6 +113,7 @@ def truth_of(item: dict) -> dict:
             continue
         if lab.name == "levers":
             truth[lab.name] = sorted(ans.get("levers") or [])
+            truth.update({head.name: head.lever in truth[lab.name] for head in LEVER_HEADS})
         elif lab.answer:
             truth[lab.name] = bool(ans.get(lab.name, False))
         else:
@@ -140,6 +141,11 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     for lab in LEARNED:
         if lab.name not in truth:
             continue
+        if lab.lever:  # the clauses that name the lever carry it; if none does ("my notice period is three
+            # months"), every clause does, and the model learns which words stand in for the name
+            names = X[:, X.shape[1] - len(HAND_NAMES) + HAND_NAMES.index(f"lever.{lab.lever}")] > 0
+            Y[lab.name] = (float(truth[lab.name]) * (names if names.any() else np.ones(len(clauses)))).astype(np.float32)
+            continue
         if lab.answer:
             Y[lab.name] = np.full(len(clauses), float(truth[lab.name]), dtype=np.float32)
             continue
@@ -152,7 +158,7 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
                           for s, k in counts.items() if k * 3 >= len(c.tokens))
             col.append(float(carried))
         Y[lab.name] = np.asarray(col, dtype=np.float32)
-    rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS if lab.name in truth}
+    rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS + LEVER_HEADS if lab.name in truth}
     form = item["form"] if not heard else "as-heard"
     return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules, words=[c.words for c in clauses])
 
@@ -274,7 +280,7 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
     group = author_groups(sorted({p.author for p in train}))
     authors = sorted(set(group.values()))
     oof_F, oof_t, oof_r, oof_a = [], [], [], []
-    agg = "mean" if lab.answer else "max"
+    agg = lab.agg
     for a in authors:
         inner = [p for p in train if group[p.author] != a]
         w, b, ng = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
@@ -310,23 +316,29 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
 # ---------------------------------------------------------------- evaluation
 
 def predict(p: Prepared, models: dict, variant: str) -> dict:
-    """Answer-level verdicts for one prepared answer under one variant."""
+    """Answer-level verdicts for one prepared answer under one variant: the scored labels (the lever
+    heads make the `levers` list, as at run time, and are not scored on their own)."""
     out = {}
-    for name in p.truth:
-        lab = next(lab for lab in LABELS if lab.name == name)
+    for lab in LEARNED + [lab for lab in LABELS if not lab.learnable]:
+        name = lab.name
+        if name not in p.truth:
+            continue
         if variant == "rules" or not lab.learnable:
             out[name] = p.rules[name]
             continue
         base = "learned" if variant in ("select", "learned") else variant
         m = models[base][name]
-        fitted = LabelModel(name, m["coef"], m["intercept"], m["threshold"], "mean" if lab.answer else "max",
+        fitted = LabelModel(name, m["coef"], m["intercept"], m["threshold"], lab.agg,
                             "learned", m["stack"], m["ngram"])
         learned = label_verdict(fitted, _probs(p, fitted, VARIANTS[base]), p.rules[name], after_action(p.X))[0]
         if variant == "select" and m["select"] == "rules":
             out[name] = p.rules[name]
         else:
             out[name] = bool(learned)
-    return gate(out) if variant != "rules" else out
+    if variant != "rules" and "levers" in out:
+        out["levers"] = sorted(head.lever for head in LEVER_HEADS if out.pop(head.name))
+    out = gate(out) if variant != "rules" else out
+    return {name: out[name] for name in BY_NAME if name in out}
 
 
 def _f1(pred: list, truth: list) -> Optional[float]:
@@ -423,7 +435,7 @@ def train_all(data: list[Prepared], choice: dict) -> JudgeModel:
         m = fit_label(data, lab, None)
         use = choice.get(lab.name, m["select"] if PER_LABEL_CHOICE else "learned")
         labels[lab.name] = LabelModel(lab.name, m["coef"], m["intercept"], m["threshold"],
-                                      "mean" if lab.answer else "max", use, m["stack"], m["ngram"])
+                                      lab.agg, use, m["stack"], m["ngram"])
     meta = {"version": VERSION, "corpus_sha256": corpus_hash(), "C": C, "emb_scale": EMB_SCALE, "stack": STACK, "seed": SEED,
             "authors": [a for a in AUTHORS if any(p.author == a for p in data)], "answers": len({p.id for p in data}),
             "ngram_bits": NGRAM_BITS, "ngram_scale": NGRAM_SCALE,
