@@ -33,8 +33,9 @@ def test_weights_ship_and_match_the_corpus():
                                      "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
                                      "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29",
                                      "A30", "A31", "A32", "A33", "B13", "B14", "A34", "A35", "A36", "A37",
-                                     "B15", "B16", "B17", "B18", "B19", "B20"]
-    assert not any(a in model.meta["authors"] for a in ("B21", "B22", "B23"))  # the blind sets never train
+                                     "B15", "B16", "B17", "B18", "B19", "B20", "B21", "B22", "B23", "B24",
+                                     "B25", "B26"]
+    assert not any(a in model.meta["authors"] for a in ("B27", "B28", "B29"))  # the blind sets never train
     assert all(m.use == "learned" for m in model.labels.values())
     assert set(model.labels) == {lab.name for lab in LABELS + LEVER_HEADS if lab.learnable}
     assert WEIGHTS.stat().st_size < 2_000_000
@@ -172,12 +173,12 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-@pytest.mark.parametrize("name,written,heard", [("B21", 0.936, 0.930), ("B22", 0.916, 0.916),
-                                                ("B23", 0.941, 0.936)])
+@pytest.mark.parametrize("name,written,heard", [("B27", 0.907, 0.896), ("B28", 0.960, 0.949),
+                                                ("B29", 0.921, 0.921)])
 def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, heard):
-    """A regression check, not an accuracy: B21 to B23 were each scored once with the shipped weights
-    (tests/corpus/blind-B21.md to blind-B23.md; the rules scored 0.756/0.751, 0.762/0.762 and
-    0.813/0.811); this keeps later changes from slipping under them unnoticed."""
+    """A regression check, not an accuracy: B27 to B29 were each scored once with the shipped weights
+    (tests/corpus/blind-B27.md to blind-B29.md; the rules scored 0.797/0.788, 0.824/0.819 and
+    0.764/0.764); this keeps later changes from slipping under them unnoticed."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind", ROOT / "benchmarks" / "blind.py")

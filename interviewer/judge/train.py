@@ -34,7 +34,8 @@ SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B2", "A11", "A12", "A13", "A14", "A15",
            "B3", "B4", "B5", "B6", "B7", "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
            "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29", "A30", "A31", "A32", "A33", "B13", "B14",
-           "A34", "A35", "A36", "A37", "B15", "B16", "B17", "B18", "B19", "B20")
+           "A34", "A35", "A36", "A37", "B15", "B16", "B17", "B18", "B19", "B20",
+           "B21", "B22", "B23", "B24", "B25", "B26")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
@@ -46,6 +47,12 @@ NGRAM_SCALE = 4.0            # the hashed gram columns (0/1, not standardised) a
                              # x8 0.919 / 0.911)
 STACK_WEIGHT = None         # the stacker's class weights (None: plain accuracy)
 INNER_GROUPS = 4             # inner cross-validation folds (author groups) for thresholds, stacker and choice
+BAG = True                   # a label's clause model is the mean of its inner fits, the models whose scores the
+                             # stacker and threshold were fitted on, not a refit on all training authors (a refit sees
+                             # more data, so its scores run more extreme than the stacker learned from). Three author-
+                             # group folds over 63 authors, mean label accuracy written / heard, refit against mean:
+                             # technical 0.858 / 0.846 against 0.862 / 0.850, behavioural 0.937 / 0.929 against
+                             # 0.938 / 0.931, negotiation 0.935 / 0.931 against 0.936 / 0.933
 STACK = True                 # answer-level stacker over out-of-fold clause scores and the rules' verdict
 MONOTONE_STACK = True       # see _fit_stack; off, leave-one-author-out was 0.900 against 0.901 (17 authors)
 # Which judge decides each label at run time. Until the fifth round the shipped judge ("select") let inner
@@ -276,14 +283,17 @@ def author_groups(authors: list[str]) -> dict[str, str]:
 
 
 def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
-    """Fit on all of `train`; thresholds and rule-vs-learned choice from inner leave-one-author-out."""
+    """One label's model from `train`: clause models fitted with each inner author group left out; the
+    stacker, threshold and rule-vs-learned choice from their scores on the group they left out; the
+    shipped clause model their mean (BAG) or a refit on all of `train`."""
     group = author_groups(sorted({p.author for p in train}))
     authors = sorted(set(group.values()))
-    oof_F, oof_t, oof_r, oof_a = [], [], [], []
+    oof_F, oof_t, oof_r, oof_a, fits = [], [], [], [], []
     agg = lab.agg
     for a in authors:
         inner = [p for p in train if group[p.author] != a]
         w, b, ng = _fit(*_rows(inner, lab, cols), emb_cols=_emb_cols(cols))
+        fits.append((w, b, ng))
         clause_model = LabelModel(lab.name, w, b, 0.5, "max", "learned", ngram=ng)
         for p in train:
             if group[p.author] == a and lab.name in p.Y:
@@ -307,7 +317,11 @@ def fit_label(train: list[Prepared], lab: Label, cols: Optional[slice]) -> dict:
                 sc = _stack_score(F[au == a], st) if st is not None else np.full((au == a).sum(), float(t[au != a][0]))
                 ok.extend((sc >= 0.5) == t[au == a])
             learned_acc = float(np.mean(ok)) if ok else 0.0
-    w, b, ng = _fit(*_rows(train, lab, cols), emb_cols=_emb_cols(cols))
+    if BAG and fits:
+        w, b = np.mean([f[0] for f in fits], axis=0).astype(np.float32), float(np.mean([f[1] for f in fits]))
+        ng = None if fits[0][2] is None else np.mean([f[2] for f in fits], axis=0).astype(np.float32)
+    else:
+        w, b, ng = _fit(*_rows(train, lab, cols), emb_cols=_emb_cols(cols))
     return {"coef": w, "intercept": b, "ngram": ng, "threshold": thr, "stack": stack, "inner_learned": learned_acc,
             "inner_rules": rules_acc,
             "select": "learned" if learned_acc >= rules_acc else "rules"}
@@ -352,8 +366,8 @@ def _f1(pred: list, truth: list) -> Optional[float]:
 
 def held_out_groups(folds: int, authors: list[str]) -> list[tuple[str, ...]]:
     """The authors each outer fold tests on: one each (leave-one-author-out, `folds` 0), or the authors
-    dealt in turn into `folds` groups. Each fold refits every label, so with 54 authors
-    leave-one-author-out costs 54 fits per variant and three groups cost three."""
+    dealt in turn into `folds` groups. Each fold refits every label, so with 63 authors
+    leave-one-author-out costs 63 fits per variant and three groups cost three."""
     if not folds:
         return [(a,) for a in authors]
     return [g for g in (tuple(a for i, a in enumerate(authors) if i % folds == k) for k in range(folds)) if g]
