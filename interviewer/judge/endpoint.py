@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 REPORT = ROOT / "tests" / "corpus" / "ENDPOINT.md"
 VARIANTS = ("rules", "learned", "configured")   # configured: the round's complete_judged_by
-HELD_OUT = ("B27-blind", "B28-blind", "B29-blind")   # written after this judge and the choice; measured once
+# written after this judge and the choice; measured once
+HELD_OUT = ("B27-blind", "B28-blind", "B29-blind", "B30-blind", "B31-blind", "B32-blind")
 
 
 def prefixes(item: dict, rnd: Round) -> Iterator[tuple[str, bool]]:
