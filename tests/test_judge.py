@@ -96,15 +96,6 @@ def test_a_definition_without_is_a_counts_as_what():
     assert learned("technical", text)["framework"]["what"]["present"]
 
 
-def test_the_lever_heads_follow_the_rules_levers():
-    """One learned head per lever the rules know, in their order (the levers list keeps that order)."""
-    from interviewer.analysis.content.negotiation import LEVERS
-    from interviewer.judge.labels import LEVER_NAMES
-
-    assert LEVER_NAMES == tuple(LEVERS)
-    assert [lab.lever for lab in LEVER_HEADS] == list(LEVER_NAMES)
-
-
 @pytest.mark.parametrize("text, levers", [
     ("Thank you. Based on the market data I've seen I'd be looking for 150,000 base. Could I also get a "
      "signing bonus of 20,000 to cover the bonus I'd leave behind? Can I come back to you on Friday?",

@@ -200,7 +200,7 @@ def _cues() -> "Lists":
 
 @lru_cache(maxsize=1)
 def _lever_cues() -> "Lists":
-    return Lists({name: negotiation.LEVERS[name] for name in LEVER_NAMES})
+    return Lists(negotiation.LEVERS)
 
 
 def _cue_rows(clauses: list[Clause], base: np.ndarray) -> np.ndarray:
@@ -347,8 +347,12 @@ def as_heard(text: str) -> str:
     return " ".join(_WORD.sub(" ", text.lower()).split())
 
 
+def hand_column(X: np.ndarray, name: str) -> np.ndarray:
+    """One named hand feature of every clause, from a full feature matrix (the hand columns come last)."""
+    return X[:, X.shape[1] - len(HAND_NAMES) + HAND_NAMES.index(name)]
+
+
 def after_action(X: np.ndarray) -> np.ndarray:
     """Per clause: at or after the first clause the rules label an action (from the hand feature columns)."""
-    hand = X.shape[1] - len(HAND_NAMES)
-    act = X[:, hand + HAND_NAMES.index("star.action")] > 0
+    act = hand_column(X, "star.action") > 0
     return np.maximum.accumulate(act) if len(act) else act

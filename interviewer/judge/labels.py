@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..analysis.content.negotiation import LEVERS
+
 DESIGN_ROUNDS = ("technical", "system-design", "coding")
 
 
@@ -19,7 +21,7 @@ class Label:
     @property
     def agg(self) -> str:
         """How clause probabilities pool to the answer: the mean for an answer-level flag, else the best clause."""
-        return "mean" if self.answer and not self.lever else "max"
+        return "mean" if self.answer else "max"
 
 
 LABELS: tuple[Label, ...] = (
@@ -60,14 +62,14 @@ LABELS: tuple[Label, ...] = (
 )
 BY_NAME = {lab.name: lab for lab in LABELS}
 
-# The levers a negotiation answer can raise (analysis/content/negotiation.py LEVERS, same order). The
-# `levers` label is a list, so the learned judge decides it one lever at a time: a head per lever,
-# trained on the answers whose levers list holds it, and the list is the heads that fire. The heads are
-# not scored on their own: accuracy counts the list, right only when every lever in it is.
-LEVER_NAMES = ("base", "sign-on bonus", "bonus", "equity", "vesting", "start date", "remote work", "vacation",
-               "relocation", "title", "learning budget")
-LEVER_HEADS: tuple[Label, ...] = tuple(Label(f"levers.{name}", ("negotiation",), "negotiation.levers", answer=True,
-                                             lever=name) for name in LEVER_NAMES)
+# The levers a negotiation answer can raise: the rules' (analysis/content/negotiation.py), in their order.
+# The `levers` label is a list, so the learned judge decides it one lever at a time: a head per lever,
+# trained on the answers whose levers list holds it (its clause targets: train.prepare), and the list is
+# the heads that fire. The heads are not scored on their own: accuracy counts the list, right only when
+# every lever in it is.
+LEVER_NAMES = tuple(LEVERS)
+LEVER_HEADS: tuple[Label, ...] = tuple(Label(f"levers.{name}", ("negotiation",), "negotiation.levers", lever=name)
+                                       for name in LEVER_NAMES)
 
 
 def labels_for(kind: str) -> list[Label]:

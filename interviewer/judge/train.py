@@ -24,7 +24,7 @@ import yaml
 from ..analysis.content import analyse_content
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
-from .features import HAND_NAMES, Grams, after_action, as_heard, featurise, feature_names, grams
+from .features import Grams, after_action, as_heard, featurise, feature_names, grams, hand_column
 from . import gate, label_verdict
 from .labels import BY_NAME, LABELS, LEVER_HEADS, Label, rule_verdict
 from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
@@ -150,7 +150,7 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
             continue
         if lab.lever:  # the clauses that name the lever carry it; if none does ("my notice period is three
             # months"), every clause does, and the model learns which words stand in for the name
-            names = X[:, X.shape[1] - len(HAND_NAMES) + HAND_NAMES.index(f"lever.{lab.lever}")] > 0
+            names = hand_column(X, f"lever.{lab.lever}") > 0
             Y[lab.name] = (float(truth[lab.name]) * (names if names.any() else np.ones(len(clauses)))).astype(np.float32)
             continue
         if lab.answer:
