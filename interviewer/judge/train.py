@@ -35,7 +35,9 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "B3", "B4", "B5", "B6", "B7", "A16", "A17", "A18", "A19", "B8", "B9", "B10", "B11", "B12",
            "A20", "A21", "A22", "A23", "A24", "A25", "A26", "A27", "A28", "A29", "A30", "A31", "A32", "A33", "B13", "B14",
            "A34", "A35", "A36", "A37", "B15", "B16", "B17", "B18", "B19", "B20",
-           "B21", "B22", "B23", "B24", "B25", "B26")
+           "B21", "B22", "B23", "B24", "B25", "B26",
+           "A38", "A39", "A40", "A41", "A42", "A43",
+           "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
