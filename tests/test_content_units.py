@@ -168,6 +168,8 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     # durations, dates, ordinals and "those two" are no sums
     ("Six weeks is tight with my notice period, could we make it ten weeks? If we can sort those two out I'll sign.", []),
     ("Could I push the start date to June 10th, because my finals run until June 7th?", ["start date"]),
+    # but a figure "a month" or "per year" is a rate of pay, not a duration
+    ("Thank you. I'd be looking for 5,000 a month. Also, I'd like to start on the fifteenth.", ["base", "start date"]),
     # a figure belongs to the lever named beside it, within its phrase
     ("I'd ask for fifteen hundred a year for conferences.", ["learning budget"]),
     ("If you can match 120 and make the title senior, I'll sign.", ["base", "title"]),

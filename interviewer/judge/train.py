@@ -37,7 +37,8 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "A34", "A35", "A36", "A37", "B15", "B16", "B17", "B18", "B19", "B20",
            "B21", "B22", "B23", "B24", "B25", "B26",
            "A38", "A39", "A40", "A41", "A42", "A43",
-           "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32")
+           "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32",
+           "B33", "B34", "B35", "B36", "B37", "B38")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a

@@ -97,6 +97,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 UNITS = {"percent", "%", "per", "people", "engineers", "times", "of"}
 UNIT_PREFIXES = ("minute", "hour", "day", "week", "month", "year", "person", "percent")
+RATE = {"a", "an", "per"}
+PAY_PERIODS = ("hour", "day", "week", "month", "year", "annum")
 # More of the offer itself: "go a little higher", "do any better".
 MORE = ["go|come|move|bump higher|up", "a little|bit|tad higher|more|better", "do better", "do any better",
         "increase it|the offer|that|this", "a higher|better number|offer|figure"]
@@ -117,6 +119,8 @@ def _figure(words: list[str], i: int) -> bool:
         return False
     if w in SMALL or (w.isdigit() and len(w) == 1):  # "those two", "one forty": a digit alone is no sum
         return is_number(nxt) or nxt in SCALE
+    if nxt in RATE and i + 2 < len(words) and words[i + 2].startswith(PAY_PERIODS):
+        return True  # "5,000 a month", "95 an hour", "70k per year": a rate of pay, not a duration
     return not any(x in UNITS or x.startswith(UNIT_PREFIXES) for x in words[i + 1:i + 3] if not is_number(x))
 
 
