@@ -37,8 +37,9 @@ def test_weights_ship_and_match_the_corpus():
                                      "B25", "B26", "A38", "A39", "A40", "A41", "A42", "A43",
                                      "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51",
                                      "B27", "B28", "B29", "B30", "B31", "B32", "B33", "B34", "B35", "B36",
-                                     "B37", "B38"]
-    assert not any(a in model.meta["authors"] for a in ("B39", "B40", "B41", "B42", "B43", "B44"))  # blind sets
+                                     "B37", "B38", "B39", "B40", "B41", "B42", "B43", "B44",
+                                     "A52", "A53", "A54", "A55", "A56", "A57"]
+    assert not any(a in model.meta["authors"] for a in ("B45", "B46", "B47", "B48", "B49", "B50"))  # blind sets
     assert all(m.use == "learned" for m in model.labels.values())
     assert set(model.labels) == {lab.name for lab in LABELS + LEVER_HEADS if lab.learnable}
     assert WEIGHTS.stat().st_size < 2_000_000
@@ -160,6 +161,26 @@ def test_training_is_deterministic(tmp_path):
     assert all(np.isfinite(m.coef).all() for m in small.labels.values())
 
 
+def test_a_clause_of_filler_words_leaves_its_sentences_part_to_the_words_that_carry_it():
+    """Training targets: "Okay, so" cut off before the clarifying question is not itself a requirement;
+    a sentence that is only "Sure." keeps its label, as nothing else in it could carry the part."""
+    from interviewer.judge.train import prepare
+
+    item = {"id": "t1", "author": "T", "form": "written", "kind": "system-design", "sentences": [
+        {"text": "okay so how many users do we expect per day", "parts": ["design.requirements"]},
+        {"text": "i'd put a cache in front of the database", "parts": ["design.high_level"]}]}
+    p = prepare(item)
+    words = [" ".join(w) for w in p.words]
+    assert words[:2] == ["okay", "so how many users do we expect per day"]
+    assert list(p.Y["design.requirements"]) == [0.0, 1.0, 0.0]
+    deal = {"id": "t2", "author": "T", "form": "written", "kind": "negotiation", "answer": {"levers": []},
+            "sentences": [{"text": "Sure.", "parts": ["negotiation.accepted_on_spot"]},
+                          {"text": "when do i start", "parts": []}]}
+    q = prepare(deal)
+    assert [" ".join(w) for w in q.words] == ["sure", "when do i start"]
+    assert list(q.Y["negotiation.accepted_on_spot"]) == [1.0, 0.0]
+
+
 def test_help_does_not_import_the_judge():
     code = ("import sys\nfrom interviewer.cli import main\ntry:\n    main(['analyse', '--help'])\nexcept SystemExit:\n"
             "    pass\nprint('LOADED:' + ','.join(m for m in ('wordllama', 'sklearn', 'interviewer.judge') if m in sys.modules))")
@@ -167,13 +188,13 @@ def test_help_does_not_import_the_judge():
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
-@pytest.mark.parametrize("name,written,heard", [("B39", 0.923, 0.918), ("B40", 0.910, 0.910),
-                                                ("B41", 0.940, 0.929), ("B42", 0.941, 0.941),
-                                                ("B43", 0.910, 0.910), ("B44", 0.934, 0.923)])
+@pytest.mark.parametrize("name,written,heard", [("B45", 0.927, 0.916), ("B46", 0.918, 0.918),
+                                                ("B47", 0.923, 0.921), ("B48", 0.934, 0.925),
+                                                ("B49", 0.918, 0.918), ("B50", 0.938, 0.934)])
 def test_the_latest_blind_sets_keep_their_measured_once_figures(name, written, heard):
-    """A regression check, not an accuracy: B39 to B44 were each scored once with the shipped weights
-    (tests/corpus/blind-B39.md to blind-B44.md; the rules scored 0.808/0.804, 0.804/0.804,
-    0.802/0.806, 0.819/0.819, 0.791/0.791 and 0.819/0.815); this keeps later changes from slipping
+    """A regression check, not an accuracy: B45 to B50 were each scored once with the shipped weights
+    (tests/corpus/blind-B45.md to blind-B50.md; the rules scored 0.828/0.821, 0.813/0.813,
+    0.788/0.786, 0.802/0.789, 0.767/0.767 and 0.802/0.802); this keeps later changes from slipping
     under them unnoticed."""
     import importlib.util
 

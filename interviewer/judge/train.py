@@ -38,7 +38,8 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "B21", "B22", "B23", "B24", "B25", "B26",
            "A38", "A39", "A40", "A41", "A42", "A43",
            "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32",
-           "B33", "B34", "B35", "B36", "B37", "B38")
+           "B33", "B34", "B35", "B36", "B37", "B38", "B39", "B40", "B41", "B42", "B43", "B44",
+           "A52", "A53", "A54", "A55", "A56", "A57")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
@@ -131,6 +132,19 @@ def truth_of(item: dict) -> dict:
     return truth
 
 
+# A clause made of these words only ("okay", "so um", "i think", cut off by the clause markers) carries no
+# part of its own: when another clause of the same sentence carries the part, it alone is labelled with it.
+# Labelled with the sentence's parts, "okay" had been a requirement 539 times and a situation 483 times, and
+# the judge gave a bare "okay" or "so feed" at the start of a design answer requirement credit. Three
+# author-group folds over 75 authors, written / heard: design.requirements 0.856 / 0.839 -> 0.871 / 0.854,
+# framework.when 0.829 / 0.817 -> 0.833 / 0.820, mean of the 11 design and framework labels 0.891 / 0.886
+# -> 0.897 / 0.891 (README: "Clause targets").
+FILLER_WORDS = frozenset(
+    "okay ok so but yeah um uh umm uhh er erm ah hmm mm sure right and also then hi alright thanks thank you "
+    "well like oh i think mean guess though because if actually basically anyway now let me see great good "
+    "cool question that's it is a the".split())
+
+
 def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     """Clauses as the run time makes them from the joined answer, each labelled from its sentence(s)."""
     words, owner = [], []
@@ -147,6 +161,13 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     clauses = clauses_of(transcript)
     X = featurise(clauses, kind, structure)
     truth = truth_of(item)
+    sources = []  # the authored sentences each clause came from: those giving at least a third of its words
+    for c in clauses:
+        counts: dict[int, int] = {}
+        for t in c.tokens:
+            counts[owner[t.word_index]] = counts.get(owner[t.word_index], 0) + 1
+        sources.append({s for s, k in counts.items() if k * 3 >= len(c.tokens)})
+    empty = {n for n, c in enumerate(clauses) if all(w in FILLER_WORDS for w in c.words)}
     Y = {}
     for lab in LEARNED:
         if lab.name not in truth:
@@ -159,14 +180,11 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
         if lab.answer:
             Y[lab.name] = np.full(len(clauses), float(truth[lab.name]), dtype=np.float32)
             continue
-        col = []
-        for c in clauses:
-            counts: dict[int, int] = {}
-            for t in c.tokens:
-                counts[owner[t.word_index]] = counts.get(owner[t.word_index], 0) + 1
-            carried = any(lab.name in (item["sentences"][s].get("parts") or [])
-                          for s, k in counts.items() if k * 3 >= len(c.tokens))
-            col.append(float(carried))
+        col = [float(any(lab.name in (item["sentences"][s].get("parts") or []) for s in sources[n]))
+               for n in range(len(clauses))]
+        for n in empty:  # the sentence's part is in its other words (see FILLER_WORDS)
+            if col[n] and any(col[m] for m in range(len(clauses)) if m not in empty and sources[m] & sources[n]):
+                col[n] = 0.0
         Y[lab.name] = np.asarray(col, dtype=np.float32)
     rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS + LEVER_HEADS if lab.name in truth}
     form = item["form"] if not heard else "as-heard"
