@@ -168,6 +168,8 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
             counts[owner[t.word_index]] = counts.get(owner[t.word_index], 0) + 1
         sources.append({s for s, k in counts.items() if k * 3 >= len(c.tokens)})
     empty = {n for n, c in enumerate(clauses) if all(w in FILLER_WORDS for w in c.words)}
+    # for each such clause, the other clauses of its sentence that can carry the sentence's parts instead
+    partners = {n: [m for m in range(len(clauses)) if m not in empty and sources[m] & sources[n]] for n in empty}
     Y = {}
     for lab in LEARNED:
         if lab.name not in truth:
@@ -182,8 +184,8 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
             continue
         col = [float(any(lab.name in (item["sentences"][s].get("parts") or []) for s in sources[n]))
                for n in range(len(clauses))]
-        for n in empty:  # the sentence's part is in its other words (see FILLER_WORDS)
-            if col[n] and any(col[m] for m in range(len(clauses)) if m not in empty and sources[m] & sources[n]):
+        for n, others in partners.items():  # the sentence's part is in its other words (see FILLER_WORDS)
+            if col[n] and any(col[m] for m in others):
                 col[n] = 0.0
         Y[lab.name] = np.asarray(col, dtype=np.float32)
     rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS + LEVER_HEADS if lab.name in truth}
