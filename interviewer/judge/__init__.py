@@ -89,7 +89,9 @@ def apply(kind: str, clauses: list, structure: dict, model=None) -> dict[str, Ve
     (the highest-probability clause) and a new `score`; the shape is otherwise unchanged. The lever
     heads rewrite the levers list."""
     from .labels import BY_NAME, LEVER_HEADS
+    from .units import units_of
 
+    clauses = units_of(clauses)  # the pieces the judge scores and quotes (run-on clauses cut shorter)
     verdicts = decide(kind, clauses, structure, model)
     heads = [(lab.lever, verdicts[lab.name]) for lab in LEVER_HEADS if lab.name in verdicts]
     if heads:

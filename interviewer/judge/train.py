@@ -3,9 +3,9 @@
     python -m interviewer.judge.train            # `make train`: fit on all authors, write interviewer/data/judge.npz
     python -m interviewer.judge.train --accuracy # `make accuracy`: author-held-out table -> tests/corpus/accuracy.md
 
-Units are the clauses the run-time code makes (analysis/content/text.py) from the joined answer,
-so training sees exactly what inference sees; a clause carries the parts of the authored
-sentence(s) it came from. Every variant is measured in one run, leave-one-author-out: no author
+Units are the pieces the run-time code scores, made the same way from the joined answer (the
+clauses of analysis/content/text.py, run-on ones cut by judge/units.py), so training sees exactly
+what inference sees; a piece carries the parts of the authored sentence(s) it came from. Every variant is measured in one run, leave-one-author-out: no author
 is in both the training and the test side, and thresholds and choices are made by
 cross-validation inside the training authors only.
 """
@@ -22,11 +22,13 @@ import numpy as np
 import yaml
 
 from ..analysis.content import analyse_content
+from ..analysis.fillers import FILLER_SOUNDS
 from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
 from .features import Grams, after_action, as_heard, featurise, feature_names, grams, hand_column
 from . import gate, label_verdict
 from .labels import BY_NAME, LABELS, LEVER_HEADS, Label, rule_verdict
+from .units import units_of
 from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +41,8 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "A38", "A39", "A40", "A41", "A42", "A43",
            "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32",
            "B33", "B34", "B35", "B36", "B37", "B38", "B39", "B40", "B41", "B42", "B43", "B44",
-           "A52", "A53", "A54", "A55", "A56", "A57")
+           "A52", "A53", "A54", "A55", "A56", "A57", "B45", "B46", "B47", "B48", "B49", "B50",
+           "A58", "A59", "A60", "A61", "A62", "A63", "B51", "B52", "B53", "B54", "B55", "B56")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
@@ -139,10 +142,10 @@ def truth_of(item: dict) -> dict:
 # author-group folds over 75 authors, written / heard: design.requirements 0.856 / 0.839 -> 0.871 / 0.854,
 # framework.when 0.829 / 0.817 -> 0.833 / 0.820, mean of the 11 design and framework labels 0.891 / 0.886
 # -> 0.897 / 0.891 (README: "Clause targets").
-FILLER_WORDS = frozenset(
-    "okay ok so but yeah um uh umm uhh er erm ah hmm mm sure right and also then hi alright thanks thank you "
-    "well like oh i think mean guess though because if actually basically anyway now let me see great good "
-    "cool question that's it is a the".split())
+# The sounds are the delivery analysis's own filler list; the rest are discourse words that open a clause.
+FILLER_WORDS = frozenset(FILLER_SOUNDS).union(
+    "okay ok so but yeah sure right and also then hi alright thanks thank you well like oh i think mean guess "
+    "though because if actually basically anyway now let me see great good cool question that's it is a the".split())
 
 
 def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
@@ -158,7 +161,7 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     transcript = Transcript(" ".join(w.word for w in words), words)
     kind = item["kind"]
     structure = analyse_content(kind, transcript, judge="rules").structure
-    clauses = clauses_of(transcript)
+    clauses = units_of(clauses_of(transcript))  # the pieces the run time scores (judge/units.py)
     X = featurise(clauses, kind, structure)
     truth = truth_of(item)
     sources = []  # the authored sentences each clause came from: those giving at least a third of its words
