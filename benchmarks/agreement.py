@@ -18,9 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from interviewer.judge.labels import labels_for  # noqa: E402
-from interviewer.judge.train import truth_of  # noqa: E402
+from interviewer.judge.train import SENTENCES, truth_of  # noqa: E402
 
-SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 READERS = ROOT / "tests" / "corpus" / "second-reader"
 
 

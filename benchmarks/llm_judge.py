@@ -47,8 +47,13 @@ def _text(item: dict) -> str:
     return " ".join(s["text"] for s in item["sentences"])
 
 
+def _prompter() -> LLMJudge:
+    """The judge's prompt, labels and definitions, with a client that is never called (replies are stored)."""
+    return LLMJudge(MODEL, base_url="http://127.0.0.1:9/v1", api_key="none")
+
+
 def write_prompts(path: Path, out: Path) -> int:
-    judge = LLMJudge(MODEL, base_url="http://127.0.0.1:9/v1", api_key="none")  # never called here
+    judge = _prompter()
     out.mkdir(parents=True, exist_ok=True)
     items = _items(path)
     for item in items:
@@ -76,7 +81,7 @@ def score(path: Path, replies: Path) -> tuple[dict, list[str]]:
     """({judge: {label: [n, right]}}, notes on replies that could not be used) for the answers as written."""
     items = _items(path)
     stored = read_replies(replies)
-    judge = LLMJudge(MODEL, base_url="http://127.0.0.1:9/v1", api_key="none")  # never called: replies are stored
+    judge = _prompter()
     out: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     notes = []
     for item in items:
