@@ -165,8 +165,9 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("I'd like a 15,000 joining bonus to make up for the bonus I'm walking away from.", ["sign-on bonus"]),
     # another offer's terms are what the candidate compares with; the counter figure is the ask
     ("I have another offer at 185,000 base with 300,000 in RSUs. Could you get to 180,000?", ["base"]),
-    # durations, dates, ordinals and "those two" are no sums
-    ("Six weeks is tight with my notice period, could we make it ten weeks? If we can sort those two out I'll sign.", []),
+    # durations, dates, ordinals and "those two" are no sums (no base), but a notice period is about the start
+    ("Six weeks is tight with my notice period, could we make it ten weeks? If we can sort those two out I'll sign.",
+     ["start date"]),
     ("Could I push the start date to June 10th, because my finals run until June 7th?", ["start date"]),
     # but a figure "a month" or "per year" is a rate of pay, not a duration
     ("Thank you. I'd be looking for 5,000 a month. Also, I'd like to start on the fifteenth.", ["base", "start date"]),
@@ -196,6 +197,14 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("I need to give notice, so the start would be more towards the middle of next month.", ["start date"]),
     # "vesting from the start" is about vesting, not the start date
     ("Could we do quarterly vesting from the start?", ["vesting"]),
+    # a lever said without its usual name: the notice and a date, the level, the moving, days of leave, a buyout
+    ("I'm on three months' notice, so could we make it the first of May?", ["start date"]),
+    ("Thanks. Mid-level sounds a bit low for seven years of work, could we make it senior?", ["title"]),
+    ("is there any help with the moving, i'm coming from manila", ["relocation"]),
+    ("could we do twenty days leave instead of fourteen", ["vacation"]),
+    ("I'd need a buyout of seventy for the deferred stock I'd lose.", ["sign-on bonus"]),
+    # but "this level" in where a number came from names no title
+    ("Levels puts this level at 140 to 150 in Berlin, so I'd be looking for 145.", ["base"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

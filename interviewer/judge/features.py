@@ -156,7 +156,10 @@ class Lists:
 
 @lru_cache(maxsize=1)
 def _lists() -> Lists:
-    return Lists(PHRASE_LISTS)
+    """The phrase lists, the cue lists and the lever cues in one index, so a clause's words are scanned
+    once for all three (`_hand` splits the row: PHRASE_LISTS, then CUES, then the levers)."""
+    return Lists({**{("hit", k): v for k, v in PHRASE_LISTS.items()}, **{("cue", k): v for k, v in CUES.items()},
+                  **{("lever", k): v for k, v in negotiation.LEVERS.items()}})
 
 
 _FIRST_SING = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
@@ -193,21 +196,11 @@ CUE_NAMES = (
 HAND_NAMES = HAND_NAMES + CUE_NAMES
 
 
-@lru_cache(maxsize=1)
-def _cues() -> "Lists":
-    return Lists(CUES)
-
-
-@lru_cache(maxsize=1)
-def _lever_cues() -> "Lists":
-    return Lists(negotiation.LEVERS)
-
-
-def _cue_rows(clauses: list[Clause], base: np.ndarray) -> np.ndarray:
-    """What a clause does (cost, condition, outcome, stance, ...), and the same cues in the clauses beside it."""
-    cues = _cues()
+def _cue_rows(clauses: list[Clause], base: np.ndarray, cue_hits: list[list[float]]) -> np.ndarray:
+    """What a clause does (cost, condition, outcome, stance, ...), and the same cues in the clauses beside it.
+    `cue_hits`: each clause's CUES hits."""
     n = len(clauses)
-    own = np.asarray([cues.hits(c.words) for c in clauses], dtype=np.float32).reshape(n, len(CUES))
+    own = np.asarray(cue_hits, dtype=np.float32).reshape(n, len(CUES))
     zero = np.zeros((1, own.shape[1]), dtype=np.float32)
     prev = np.vstack([zero, own[:-1]]) if n else own
     nxt = np.vstack([own[1:], zero]) if n else own
@@ -250,13 +243,15 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
     total = sum(len(c.tokens) for c in clauses) or 1
     answer_rules = [float(bool(rule_verdict(structure, lab))) for lab in LABELS if lab.learnable]
     lever_rules = [float(bool(rule_verdict(structure, lab))) for lab in LEVER_HEADS]
-    lever_cues = _lever_cues()
     kind_hot = [float(kind == k) for k in KINDS]
-    rows = []
+    rows, cue_rows = [], []
     for idx, c in enumerate(clauses):
         w = c.words
         L = max(len(w), 1)
-        hits = lists.hits(w)
+        every = lists.hits(w)
+        hits, cue_hits = every[:len(PHRASE_LISTS)], every[len(PHRASE_LISTS):len(PHRASE_LISTS) + len(CUES)]
+        lever_hits = every[len(PHRASE_LISTS) + len(CUES):]
+        cue_rows.append(cue_hits)
         sl = star_labels[idx]
         star_row = [float(p in sl) for p in ("situation", "task", "action", "result", "quantified")]
         comps = sum(1 for x in w if sets["components"].hit([x]))
@@ -280,9 +275,9 @@ def _hand(clauses: list[Clause], kind: str, structure: dict) -> np.ndarray:
         num_row = [float(bool(nums)), min(len(nums), 4) / 4, float(any(is_year(x) for x in w)),
                    float("percent" in w), float(by_verb)]
         rows.append(hits + star_row + rule_row + pos + person + num_row + kind_hot + answer_rules
-                    + lever_cues.hits(w) + lever_rules)
+                    + lever_hits + lever_rules)
     base = np.asarray(rows, dtype=np.float32).reshape(n, len(HAND_NAMES) - len(CUE_NAMES))
-    return np.hstack([base, _cue_rows(clauses, base)])
+    return np.hstack([base, _cue_rows(clauses, base, cue_rows)])
 
 
 def clause_text(c: Clause) -> str:

@@ -42,7 +42,9 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "A44", "A45", "A46", "A47", "A48", "A49", "A50", "A51", "B27", "B28", "B29", "B30", "B31", "B32",
            "B33", "B34", "B35", "B36", "B37", "B38", "B39", "B40", "B41", "B42", "B43", "B44",
            "A52", "A53", "A54", "A55", "A56", "A57", "B45", "B46", "B47", "B48", "B49", "B50",
-           "A58", "A59", "A60", "A61", "A62", "A63", "B51", "B52", "B53", "B54", "B55", "B56")
+           "A58", "A59", "A60", "A61", "A62", "A63", "B51", "B52", "B53", "B54", "B55", "B56",
+           "A64", "A65", "A66", "A67", "A68", "A69", "B57", "B58", "B59", "B60", "B61", "B62",
+           "B63", "B64", "B65", "B66", "B67", "B68", "B69", "B70", "B71", "B72", "B73", "B74")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a

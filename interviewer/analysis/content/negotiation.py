@@ -42,11 +42,15 @@ RESEARCH = [
 # A firm yes. Pleasantries like "sounds great" do not count once the candidate has asked for something.
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
+_MONTH_ALTS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ORDINAL_ALTS = "|".join(f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+                         for n in range(1, 32)) + "|fifth|tenth|fifteenth|seventeenth|twentieth"
 LEVERS = {
     "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "per hour",
              "{num} an hour", "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "c t c",
              "cost to company", "per month|annum"],
-    "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole"],
+    "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole",
+                      "buyout", "buy out|outs", "buy me out", "cash up front", "upfront|up-front cash|payment|bonus"],
     "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion"],
     "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant",
                "the|my|bigger|larger|option grant", "grant of|to|size"],
@@ -54,13 +58,29 @@ LEVERS = {
     "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
                    "push the date", "later start", "start until|on|from", "push|move|delay|shift the start",
                    "the start would|could|should|be", "starting on|mid|in|the", "start mid|first|early|late|after",
-                   "start a bit|little|few|couple later|earlier|weeks|days"],
+                   "start a bit|little|few|couple later|earlier|weeks|days",
+                   # a start told through the notice to serve or a date: "I'm on three months' notice", "could I
+                   # start in May", "the 1st is a bit soon", "make it the first of April"
+                   "notice period", "my|month's|months|weeks|days|month|week|weeks'|months' notice", "on * notice",
+                   "give|serve|giving|serving notice", "could|can't|cannot|couldn't start|join",
+                   "start|join|starting|joining only|before|after|later|earlier|sooner|around|by|at|" + _MONTH_ALTS,
+                   "join|joining in|on|from|after|mid", "of next month", "of the month", "of " + _MONTH_ALTS,
+                   "mid|early|late " + _MONTH_ALTS, _MONTH_ALTS + " is|isn't|would|won't|works|not|instead",
+                   "the " + _ORDINAL_ALTS + " is|isn't|would|won't|works|doesn't|instead|not"],
     "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
                     "in the office", "from home", "fully remote"],
     "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
-                 "extra|more|additional leave", "weeks off", "days|weeks of leave"],
-    "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move"],
-    "title": ["title", "bring|bringing me in at|as", "come|coming in at|as", "promotion"],
+                 "extra|more|additional leave", "weeks off", "days|weeks of leave",
+                 "day|days|week|weeks leave", "week|day off", "week|day of leave", "the|my|paid|unpaid|accrued leave",
+                 "leave balance|policy|allowance|entitlement"],
+    "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move",
+                   "help|support with|for the move|moving", "help * move|moving", "the moving",
+                   "temporary housing|accommodation"],
+    "title": ["title", "bring|bringing me in at|as", "come|coming in at|as", "promotion",
+              # the level asked for: "I'd want to keep that level", "mid-level sounds low", "make it Senior Staff"
+              "designation", "the level is|i'd|should|would|could|we|you", "keep that|the|my level", "staff scope",
+              "mid level|mid-level sounds|is|feels|seems", "as staff|principal|lead|senior", "be senior|staff|principal|lead",
+              "the junior", "sde|engineer|developer two|ii|2|three|iii|3"],
     "learning budget": ["learning budget", "training budget|allowance", "conference*", "education budget",
                         "certification*", "courses", "course fees"],
 }
