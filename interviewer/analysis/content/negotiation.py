@@ -42,9 +42,12 @@ RESEARCH = [
 # A firm yes. Pleasantries like "sounds great" do not count once the candidate has asked for something.
 FIRM_ACCEPT = ["i accept", "i'll|will take it", "i can accept", "happy|glad|love to accept", "sign me up",
                "where do i sign", "we have a deal", "deal", "yes|yeah let's|lets do it"]
+# Dates in a start-date ask ("the first of May", "the 1st is a bit soon"): the months, and the days of one
+# in digits ("1st" to "31st") plus the ordinal words that are rarely anything but a date.
 _MONTH_ALTS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_ORDINAL_ALTS = "|".join(f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
-                         for n in range(1, 32)) + "|fifth|tenth|fifteenth|seventeenth|twentieth"
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_ORDINAL_ALTS = "|".join(f"{n}{'th' if 10 < n < 14 else _SUFFIX.get(n % 10, 'th')}" for n in range(1, 32)) \
+    + "|fifth|tenth|fifteenth|seventeenth|twentieth"
 LEVERS = {
     "base": ["base", "salary", "base pay", "annual pay", "the pay", "hourly rate", "day rate", "per hour",
              "{num} an hour", "the|my|your fixed", "fixed pay|component|salary|part|portion|comp", "ctc", "c t c",
