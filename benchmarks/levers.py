@@ -24,13 +24,9 @@ from interviewer.judge.labels import LEVER_HEADS  # noqa: E402
 from interviewer.model import Transcript  # noqa: E402
 
 
-def offer_calls() -> list[dict]:
-    return [item for item in train.load_answers()
-            if item["kind"] == "negotiation" and item["form"] == "written" and item["author"] in train.AUTHORS]
-
-
 def rules() -> None:
-    items = offer_calls()
+    items = [item for item in train.load_answers()
+             if item["kind"] == "negotiation" and item["form"] == "written" and item["author"] in train.AUTHORS]
     right, extra, missed = Counter(), Counter(), Counter()
     for item in items:
         truth = set(train.truth_of(item)["levers"])
@@ -50,13 +46,7 @@ def rules() -> None:
 
 
 def folds() -> None:
-    data = []
-    for item in offer_calls() + [i for i in train.load_answers()
-                                  if i["kind"] == "negotiation" and i["form"] != "written" and i["author"] in train.AUTHORS]:
-        for heard in ((False, True) if item["form"] == "written" else (False,)):
-            p = train.prepare(item, heard)
-            if p is not None:
-                data.append(p)
+    data = train.prepare_all(log=lambda *a: None, kinds=("negotiation",))
     train.LEARNED = list(LEVER_HEADS)  # only the lever heads are fitted: they make the levers list
     results = train.leave_one_author_out(data, ["rules", "learned"], log=lambda *a: None, folds=3)
     for form, by_variant in results.items():

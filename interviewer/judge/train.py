@@ -455,12 +455,13 @@ def overall(results: dict, form: str, variant: str) -> float:
 
 # ---------------------------------------------------------------- entry points
 
-def prepare_all(log=print, keep=AUTHORS, limit: int = 0) -> list[Prepared]:
-    """`keep`, `limit`: only these authors, at most `limit` answers each per round and form (for tests)."""
+def prepare_all(log=print, keep=AUTHORS, limit: int = 0, kinds: tuple = ()) -> list[Prepared]:
+    """`keep`, `limit`: only these authors, at most `limit` answers each per round and form (for tests);
+    `kinds`: only these rounds (all when empty)."""
     data, seen = [], {}
     for item in load_answers():
         key = (item["author"], item["form"], item["kind"])
-        if item["author"] not in keep or (limit and seen.get(key, 0) >= limit):
+        if item["author"] not in keep or (limit and seen.get(key, 0) >= limit) or (kinds and item["kind"] not in kinds):
             continue
         seen[key] = seen.get(key, 0) + 1
         for heard in ((False, True) if item["form"] == "written" else (False,)):
