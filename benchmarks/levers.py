@@ -55,6 +55,11 @@ def folds() -> None:
             pred, truth = by_variant[variant]["levers"]
             cells.append(f"{variant} {sum(a == b for a, b in zip(pred, truth)) / len(truth):.3f}")
         print(f"three author-group folds, {form} ({len(truth)} offer calls): " + ", ".join(cells))
+        pred, truth = by_variant["learned"]["levers"]
+        extra = Counter(lever for p, t in zip(pred, truth) for lever in set(p) - set(t))
+        missed = Counter(lever for p, t in zip(pred, truth) for lever in set(t) - set(p))
+        for lever in sorted(set(extra) | set(missed)):
+            print(f"  learned {lever:16s} extra {extra[lever]:4d}  missed {missed[lever]:4d}")
 
 
 if __name__ == "__main__":

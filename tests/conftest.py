@@ -16,6 +16,20 @@ SENTENCE = "Tell me about a time you led a team through a difficult project."
 SENTENCE_HEARD = ("tell me about a time", "through a difficult project")
 
 
+@pytest.fixture(scope="session")
+def benchmark():
+    """A script of benchmarks/ loaded as a module by name (they are scripts, not a package)."""
+    import importlib.util
+
+    def load(name: str):
+        path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
+
+
 @pytest.fixture(autouse=True)
 def _user_dirs(tmp_path, monkeypatch):
     """No test writes into the real ./recordings, and nothing may reach a model hub."""

@@ -205,6 +205,17 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("I'd need a buyout of seventy for the deferred stock I'd lose.", ["sign-on bonus"]),
     # but "this level" in where a number came from names no title
     ("Levels puts this level at 140 to 150 in Berlin, so I'd be looking for 145.", ["base"]),
+    # a base called settled as "good on the base" or "base-wise I'm comfortable with that" is not asked for
+    ("That sounds good on the base, thanks. What I'd want is fifteen hundred a year for training.",
+     ["learning budget"]),
+    ("Base-wise I'm comfortable with that. Could the title be senior?", ["title"]),
+    # office days and a course asked for without the usual words
+    ("Is there any flexibility on the salary? And how many days per week are from the office?",
+     ["base", "remote work"]),
+    ("Could the company pay for a course I want to take next spring?", ["learning budget"]),
+    # an ask with a word between "I" and "need" still asks: before, nothing here was raised at all
+    ("i'm moving with family so i also need relocation support and i cannot start before september",
+     ["start date", "relocation"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure
@@ -218,3 +229,17 @@ def test_the_levers_finding_quotes_where_the_first_one_was_asked_for():
     f = next(f for f in result.findings if f.code == "negotiation.levers")
     assert "sign-on bonus" in f.message and "vesting" in f.message
     assert f.evidence.startswith("Could the vesting") and f.start == 2.0, (f.evidence, f.start)
+
+
+@pytest.mark.parametrize("text,anchored", [
+    # the figure after the cut that fell between "hoping" and it
+    ("So I was hoping we could get to 70,000. Sorry, I hope that's not out of line.", True),
+    # a figure called fair
+    ("my friends at similar labs are at fifty eight to sixty two thousand, so i think sixty thousand would be fair",
+     True),
+    # a figure that is only what the candidate has now, or a hope with no figure, names no anchor
+    ("I was hoping to hear more about the team. I'm on 60,000 now.", False),
+])
+def test_a_figure_the_candidate_wants_is_an_anchor(text, anchored):
+    structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure
+    assert structure["negotiation"]["anchored"]["present"] is anchored

@@ -2,24 +2,16 @@
 `--judge llm` replay (benchmarks/agreement.py, benchmarks/llm_judge.py)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_second_readers_agree_with_the_authors_as_the_readme_says():
+def test_second_readers_agree_with_the_authors_as_the_readme_says(benchmark):
     """Technical and design answers of B45 to B50, labelled again by helpers who saw only the definitions
     and the text (tests/corpus/second-reader): [answers, agreed, reader only, author only]."""
-    table = _load("agreement").agreement(sorted((ROOT / "tests" / "corpus" / "second-reader").glob("*.yaml")))
+    table = benchmark("agreement").agreement(sorted((ROOT / "tests" / "corpus" / "second-reader").glob("*.yaml")))
     assert table["framework.when"] == [84, 80, 3, 1]
     assert table["framework.why"] == [84, 80, 3, 1]
     assert table["design.requirements"] == [84, 83, 1, 0]
@@ -27,7 +19,7 @@ def test_second_readers_agree_with_the_authors_as_the_readme_says():
     assert round(agreed, 3) == 0.971
 
 
-def test_replayed_llm_replies_go_through_the_quote_check_and_the_analysis(tmp_path):
+def test_replayed_llm_replies_go_through_the_quote_check_and_the_analysis(tmp_path, benchmark):
     answer = tmp_path / "one.yaml"
     answer.write_text(json.dumps({"items": [
         {"id": "T-tech-01", "kind": "technical", "question": "What is a bloom filter?", "sentences": [
@@ -40,7 +32,7 @@ def test_replayed_llm_replies_go_through_the_quote_check_and_the_analysis(tmp_pa
     parts["framework.when"] = {"present": True, "quote": "use it whenever misses cost a lot"}  # not in the answer
     replies = tmp_path / "replies.jsonl"
     replies.write_text(json.dumps({"id": "T-tech-01", "reply": json.dumps({"parts": parts})}) + "\n", encoding="utf-8")
-    llm_judge = _load("llm_judge")
+    llm_judge = benchmark("llm_judge")
     results, notes = llm_judge.score(answer, replies)
     llm = results["llm"]
     assert llm["framework.what"] == [1, 1] and llm["framework.why"] == [1, 1] and llm["opinion"] == [1, 1]

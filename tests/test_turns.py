@@ -57,10 +57,11 @@ def test_what_a_round_needs_is_judged_by_the_analysis():
     assert has_what_it_needs(CODING, "anything")  # nothing required: the thought-aloud rounds never settle on silence
 
 
-@pytest.mark.xfail(strict=True, reason="a known miss of the twelfth round's judge (143 authors): the piece "
-                   "'where I focus on payments infrastructure' scores 0.40 for focus, under its 0.50 threshold; few "
-                   "training pitches say 'focus on' (17 sentences: 11 a focus, 4 vague, 2 what comes next) and 'where "
-                   "I ...' pieces are mostly what the candidate wants next. Strict: it fails once the judge credits it.")
+@pytest.mark.xfail(strict=True, reason="a known miss of the twelfth and thirteenth rounds' judges (143 and 167 "
+                   "authors): the piece 'where I focus on payments infrastructure' scores 0.40, then 0.33, for focus, "
+                   "under its 0.50 threshold; few written training pitch sentences say 'focus on' (14: 7 a focus, 4 "
+                   "none, 3 what comes next) and 'where I ...' pieces are mostly what the candidate wants next. "
+                   "Strict: it fails once the judge credits it.")
 def test_a_focus_said_in_a_where_clause_is_credited():
     pitch = get_round("phone-screen")
     assert has_what_it_needs(pitch, "I'm a backend engineer at Acme, where I focus on payments infrastructure. "

@@ -27,7 +27,7 @@ from ..analysis.content.text import clauses_of
 from ..model import Transcript, Word
 from .features import Grams, after_action, as_heard, featurise, feature_names, grams, hand_column
 from . import gate, label_verdict
-from .labels import BY_NAME, LABELS, LEVER_HEADS, Label, rule_verdict
+from .labels import BY_NAME, LABELS, LEVER_HEADS, LEVER_NAMES, Label, rule_verdict
 from .units import units_of
 from .model import AGG_NAMES, NGRAM_BITS, VERSION, WEIGHTS, JudgeModel, LabelModel, agg_features
 
@@ -44,7 +44,9 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "A52", "A53", "A54", "A55", "A56", "A57", "B45", "B46", "B47", "B48", "B49", "B50",
            "A58", "A59", "A60", "A61", "A62", "A63", "B51", "B52", "B53", "B54", "B55", "B56",
            "A64", "A65", "A66", "A67", "A68", "A69", "B57", "B58", "B59", "B60", "B61", "B62",
-           "B63", "B64", "B65", "B66", "B67", "B68", "B69", "B70", "B71", "B72", "B73", "B74")
+           "B63", "B64", "B65", "B66", "B67", "B68", "B69", "B70", "B71", "B72", "B73", "B74",
+           "A70", "A71", "A72", "A73", "A74", "A75", "A76", "A77", "A78", "A79", "A80", "A81",
+           "B75", "B76", "B77", "B78", "B79", "B80", "B81", "B82", "B83", "B84", "B85", "B86")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a
@@ -179,10 +181,8 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     for lab in LEARNED:
         if lab.name not in truth:
             continue
-        if lab.lever:  # the clauses that name the lever carry it; if none does ("my notice period is three
-            # months"), every clause does, and the model learns which words stand in for the name
-            names = hand_column(X, f"lever.{lab.lever}") > 0
-            Y[lab.name] = (float(truth[lab.name]) * (names if names.any() else np.ones(len(clauses)))).astype(np.float32)
+        if lab.lever:
+            Y[lab.name] = (float(truth[lab.name]) * _lever_carriers(X, lab.lever, item, sources)).astype(np.float32)
             continue
         if lab.answer:
             Y[lab.name] = np.full(len(clauses), float(truth[lab.name]), dtype=np.float32)
@@ -196,6 +196,37 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
     rules = {lab.name: rule_verdict(structure, lab) for lab in LABELS + LEVER_HEADS if lab.name in truth}
     form = item["form"] if not heard else "as-heard"
     return Prepared(item["id"], item["author"], kind, form, X, Y, truth, rules, words=[c.words for c in clauses])
+
+
+# The parts of a sentence that asks for money: where a base counter with no word for the salary is
+# ("I'd need 58,000 to make the move work", "could you do a bit better?").
+ASK_PARTS = ("negotiation.anchored", "negotiation.weak_ask")
+LEVER_TARGETS = "narrow"  # "all": the fallback is every clause (the twelfth round's targets); for a comparison
+
+
+def _lever_carriers(X: np.ndarray, lever: str, item: dict, sources: list) -> np.ndarray:
+    """Which clauses of an answer that raised `lever` carry it, as the lever head's targets.
+
+    The clauses that name the lever, when any does. When none does ("my notice period is three months"),
+    the clauses that name no other lever: a "four-day week" ask is not in "is there flexibility on the
+    base?". For base, the ask sentences among those come first: the figure, not the thanks, is the ask."""
+    names = hand_column(X, f"lever.{lever}") > 0
+    if names.any():
+        return names
+    everyone = np.ones(len(names), dtype=bool)
+    if LEVER_TARGETS == "all":
+        return everyone
+    other = np.zeros(len(names), dtype=bool)
+    for name in LEVER_NAMES:
+        if name != lever:
+            other |= hand_column(X, f"lever.{name}") > 0
+    free = ~other if (~other).any() else everyone
+    if lever == "base":
+        parts = [{p for s in sources[n] for p in item["sentences"][s].get("parts") or []} for n in range(len(names))]
+        asks = np.array([bool(p & set(ASK_PARTS)) for p in parts], dtype=bool) & free
+        if asks.any():
+            return asks
+    return free
 
 
 # ---------------------------------------------------------------- fitting

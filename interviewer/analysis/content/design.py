@@ -45,7 +45,8 @@ TRADEOFFS = [t for t in TRADEOFF if t not in {"can't", "cannot"}] + [
     # weighing options: "I did consider a fixed window, which is simpler and cheaper, but ..."
     "simpler|cheaper|faster|easier|exact|accurate|safer but|though", "simpler|cheaper|faster|easier|exact|accurate ... but",
     "i considered", "did|also consider", "the other option|approach|choice", "middle ground", "compromise", "sweet spot",
-    "a lot of|lots of|more memory|storage|disk|space|bandwidth",
+    "a lot of memory|storage|disk|space|bandwidth", "lots of memory|storage|disk|space|bandwidth",
+    "more memory|storage|disk|space|bandwidth",
 ]
 FAILURE = [
     "fail*", "goes|go|went down", "dies", "die", "crash*", "outage*", "single point of failure", "fall back",

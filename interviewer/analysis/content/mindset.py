@@ -60,7 +60,7 @@ ASKING = [
     "one|first|a question|thing to check", "pin down",
 ]
 CLARIFY_CUES = ASKING + [
-    "do we care", "what's the|are the", "are there", "how big|large|many|much|long",
+    "do we care", "what's the", "what are the", "are there", "how big|large|many|much|long",
     "what should|does|do|if|about|happens", "what's", "do|does we|you|it|the|nodes|they|this|case",
     "is|are the|it|there|this|that|input|numbers|nodes|edges|this|data", "can|could|will|should|would the|it|there|we|nodes|input|i",
 ]

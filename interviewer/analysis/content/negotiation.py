@@ -29,6 +29,7 @@ WANT = [
     "looking for", "expecting", "expected", "targeting", "target", "i'd want", "want to be", "be at",
     "closer to", "in the range|region", "range of", "i need", "would need", "asking for", "ask for",
     "aiming for", "hoping for", "more like", "somewhere around", "i'd be comfortable at",
+    "i was|i'm|am hoping", "get|come|go up to", "get to", "i want",
 ]
 RESEARCH = [
     "research*", "market", "data", "levels", "comparable", "offers i'm|i've seeing|seen", "glassdoor",
@@ -71,7 +72,8 @@ LEVERS = {
                    "mid|early|late " + _MONTH_ALTS, _MONTH_ALTS + " is|isn't|would|won't|works|not|instead",
                    "the " + _ORDINAL_ALTS + " is|isn't|would|won't|works|doesn't|instead|not"],
     "remote work": ["remote*", "work from home", "wfh", "hybrid", "office days", "days in the office",
-                    "in the office", "from home", "fully remote"],
+                    "in the office", "from home", "fully remote", "from|at the office", "office attendance",
+                    "on site|onsite|on-site days", "work from anywhere"],
     "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
                  "extra|more|additional leave", "weeks off", "days|weeks of leave",
                  "day|days|week|weeks leave", "week|day off", "week|day of leave", "the|my|paid|unpaid|accrued leave",
@@ -85,21 +87,23 @@ LEVERS = {
               "mid level|mid-level sounds|is|feels|seems", "as staff|principal|lead|senior", "be senior|staff|principal|lead",
               "the junior", "sde|engineer|developer two|ii|2|three|iii|3"],
     "learning budget": ["learning budget", "training budget|allowance", "conference*", "education budget",
-                        "certification*", "courses", "course fees"],
+                        "certification*", "courses", "course fees", "a|the course", "for training",
+                        "learning|training|education stipend|fund|allowance", "conference|conferences budget"],
 }
 # A lever named as what the candidate would lose, or as settled, is not asked for:
 # "I'd be leaving my bonus on the table", "the base works for me".
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
            "lose", "losing", "walking away"]
 # A lever named as settled: "I'm happy with the base", "the base works for me", "equity as is".
-SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "no problem|issue|issues with", "thanks for",
-                  "thank you for"]
+SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "good|fine|great on", "no problem|issue|issues with",
+                  "thanks for", "thank you for"]
 SETTLED_AFTER = [
     "is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
     "is|are|seems|sounds|looks within", "is|are|seems|sounds|looks in line", "works|work for me", "no problem",
     "looks good|great|fine|right",
     "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
-    "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there|with it|with that",
+    "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there",
+    "comfortable with it|that",
     "i'm fine|happy|okay|ok with", "i am fine|happy|okay|ok with", "fine|good|okay|ok for|by|with me",
     "and * work|works|stay|stays", "stays|stay the same",
 ]
@@ -127,6 +131,7 @@ MORE = ["go|come|move|bump higher|up", "a little|bit|tad higher|more|better", "d
         "increase it|the offer|that|this", "a higher|better number|offer|figure"]
 # Any sign of asking at all; an answer without one (a plain yes) raises no lever.
 ASK = ["i'd|we'd like|want|need|ask|prefer|hope|love", "i|we would like|want|need|ask|prefer|hope|love", "i want",
+       "i|we|i'd|we'd also|really|just|still|definitely|then need|want|like|ask|prefer",
        "i need", "i'm|i've been looking|hoping|asking", "i am|was looking|hoping|asking", "looking for",
        "could|can|would you|we|it|that|the|there", "if you|we could|can", "you could", "is|are there",
        "is it possible", "possible to", "open to", "any chance", "how about", "what about", "instead of", "match",
@@ -147,11 +152,23 @@ def _figure(words: list[str], i: int) -> bool:
     return not any(x in UNITS or x.startswith(UNIT_PREFIXES) for x in words[i + 1:i + 3] if not is_number(x))
 
 
+# A figure named and then called the right one: "so I think sixty thousand would be fair".
+FAIR_AFTER = ["would|'d|should be fair|reasonable|ideal|right", "is|seems fair|reasonable"]
+
+
 def _anchor_hit(clauses: list[Clause]):
-    for c in clauses:
+    """The first clause that names a figure the candidate wants: after a WANT phrase (within ten words,
+    running on into the next clause when the cut fell between them: "so I was hoping | we could get to
+    70,000"), or before a FAIR_AFTER one."""
+    for n, c in enumerate(clauses):
         at = find(WANT, c.words)
-        if at is not None and any(_figure(c.words, i) for i in range(at, min(at + 10, len(c.words)))):
-            return c, at
+        if at is not None:
+            words = c.words + (clauses[n + 1].words if n + 1 < len(clauses) else [])
+            if any(_figure(words, i) for i in range(at, min(at + 10, len(words)))):
+                return c, at
+        for i in range(len(c.words)):
+            if _figure(c.words, i) and find(FAIR_AFTER, c.words[i + 1:i + 5]) is not None:
+                return c, i
     return None
 
 
