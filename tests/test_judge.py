@@ -173,6 +173,30 @@ def test_a_clause_of_filler_words_leaves_its_sentences_part_to_the_words_that_ca
     assert list(q.Y["negotiation.accepted_on_spot"]) == [1.0, 0.0]
 
 
+def test_a_lever_asked_for_without_its_word_trains_on_the_ask_not_on_the_other_levers_clauses(monkeypatch):
+    """Lever-head targets: a base counter with no word for the salary is carried by the sentence the
+    author marked as the ask, not by the thanks or by the clause that names relocation; a lever no
+    clause names is carried by the clauses that name no other lever (before: by every clause)."""
+    from interviewer.judge import train
+
+    item = {"id": "t3", "author": "T", "form": "written", "kind": "negotiation",
+            "answer": {"levers": ["base", "relocation", "vacation"]}, "sentences": [
+                {"text": "Thank you for the offer.", "parts": []},
+                {"text": "I'd need 58,000 to make it work.", "parts": ["negotiation.anchored"]},
+                {"text": "Could you cover my relocation?", "parts": []},
+                {"text": "One thing that matters to me is a four day week.", "parts": []}]}
+    p = train.prepare(item)
+    assert [" ".join(w) for w in p.words] == ["thank you for the offer", "i'd need 58000 to make it work",
+                                              "could you cover my relocation",
+                                              "one thing that matters to me is a four day week"]
+    assert list(p.Y["levers.base"]) == [0.0, 1.0, 0.0, 0.0]
+    assert list(p.Y["levers.relocation"]) == [0.0, 0.0, 1.0, 0.0]
+    assert list(p.Y["levers.vacation"]) == [1.0, 1.0, 0.0, 1.0]
+    assert list(p.Y["levers.title"]) == [0.0, 0.0, 0.0, 0.0]
+    monkeypatch.setattr(train, "LEVER_TARGETS", "all")
+    assert list(train.prepare(item).Y["levers.base"]) == [1.0, 1.0, 1.0, 1.0]
+
+
 RUN_ON = ("okay so scope first, one to one and small group chat, delivery receipts, no voice or video for now "
           "say five hundred million daily actives sending forty messages each that's twenty billion a day which "
           "is roughly two hundred and thirty thousand a second clients hold a persistent web-socket to a gateway "
