@@ -174,6 +174,7 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
         for t in c.tokens:
             counts[owner[t.word_index]] = counts.get(owner[t.word_index], 0) + 1
         sources.append({s for s, k in counts.items() if k * 3 >= len(c.tokens)})
+    carried = [{p for s in src for p in item["sentences"][s].get("parts") or []} for src in sources]  # their parts
     empty = {n for n, c in enumerate(clauses) if all(w in FILLER_WORDS for w in c.words)}
     # for each such clause, the other clauses of its sentence that can carry the sentence's parts instead
     partners = {n: [m for m in range(len(clauses)) if m not in empty and sources[m] & sources[n]] for n in empty}
@@ -182,13 +183,12 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
         if lab.name not in truth:
             continue
         if lab.lever:
-            Y[lab.name] = (float(truth[lab.name]) * _lever_carriers(X, lab.lever, item, sources)).astype(np.float32)
+            Y[lab.name] = (float(truth[lab.name]) * _lever_carriers(X, lab.lever, carried)).astype(np.float32)
             continue
         if lab.answer:
             Y[lab.name] = np.full(len(clauses), float(truth[lab.name]), dtype=np.float32)
             continue
-        col = [float(any(lab.name in (item["sentences"][s].get("parts") or []) for s in sources[n]))
-               for n in range(len(clauses))]
+        col = [float(lab.name in parts) for parts in carried]
         for n, others in partners.items():  # the sentence's part is in its other words (see FILLER_WORDS)
             if col[n] and any(col[m] for m in others):
                 col[n] = 0.0
@@ -200,16 +200,17 @@ def prepare(item: dict, heard: bool = False) -> Optional[Prepared]:
 
 # The parts of a sentence that asks for money: where a base counter with no word for the salary is
 # ("I'd need 58,000 to make the move work", "could you do a bit better?").
-ASK_PARTS = ("negotiation.anchored", "negotiation.weak_ask")
+ASK_PARTS = frozenset({"negotiation.anchored", "negotiation.weak_ask"})
 LEVER_TARGETS = "narrow"  # "all": the fallback is every clause (the twelfth round's targets); for a comparison
 
 
-def _lever_carriers(X: np.ndarray, lever: str, item: dict, sources: list) -> np.ndarray:
+def _lever_carriers(X: np.ndarray, lever: str, carried: list[set]) -> np.ndarray:
     """Which clauses of an answer that raised `lever` carry it, as the lever head's targets.
 
     The clauses that name the lever, when any does. When none does ("my notice period is three months"),
     the clauses that name no other lever: a "four-day week" ask is not in "is there flexibility on the
-    base?". For base, the ask sentences among those come first: the figure, not the thanks, is the ask."""
+    base?". For base, the ask sentences among those come first: the figure, not the thanks, is the ask.
+    `carried`: each clause's parts, from the authored sentences it came from."""
     names = hand_column(X, f"lever.{lever}") > 0
     if names.any():
         return names
@@ -222,8 +223,7 @@ def _lever_carriers(X: np.ndarray, lever: str, item: dict, sources: list) -> np.
             other |= hand_column(X, f"lever.{name}") > 0
     free = ~other if (~other).any() else everyone
     if lever == "base":
-        parts = [{p for s in sources[n] for p in item["sentences"][s].get("parts") or []} for n in range(len(names))]
-        asks = np.array([bool(p & set(ASK_PARTS)) for p in parts], dtype=bool) & free
+        asks = np.array([bool(parts & ASK_PARTS) for parts in carried], dtype=bool) & free
         if asks.any():
             return asks
     return free
