@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ROOT / "tests" / "corpus" / "sentences"
 REPORT = ROOT / "tests" / "corpus" / "ENDPOINT.md"
 VARIANTS = ("rules", "learned", "configured")   # configured: the round's complete_judged_by
-# written after this judge and the choice; measured once
-HELD_OUT = ("B87-blind", "B88-blind", "B89-blind", "B90-blind", "B91-blind", "B92-blind", "B93-blind", "B94-blind")
+# The held-out files are the blind sets (`*-blind.yaml`): written after this judge and the choice, never
+# trained on (tests/test_judge.py checks), measured once; a scored set is renamed when it joins training.
+BLIND_SUFFIX = "-blind"
 
 
 def prefixes(item: dict, rnd: Round) -> Iterator[tuple[str, bool]]:
@@ -92,7 +93,7 @@ def main(argv=None) -> int:
         print(table(measure(items)))
         return 0
     files = sorted(SENTENCES.glob("*.yaml"))
-    held = [f for f in files if f.stem in HELD_OUT]
+    held = [f for f in files if f.stem.endswith(BLIND_SUFFIX)]
     dev = [f for f in files if f not in held]
     parts = ["# When a short silence may end an answer: the live endpoint on corpus prefixes",
              "", (__doc__ or "").split("\n\n")[1].strip(), "",
