@@ -61,6 +61,21 @@ def test_missing_tradeoff_asks_what_it_costs():
     assert r.follow_up == "What does that cost you?"
 
 
+@pytest.mark.parametrize("text,when", [
+    # a use told as a scope, a threshold, a past job or what it is worth it for
+    ("A B-tree index is a sorted tree of keys. For anything under a few thousand rows a scan is fine.", True),
+    ("Kafka is a durable log. Once you have more than one consumer of the same events it starts to earn its keep.",
+     True),
+    ("Elasticsearch keeps an inverted index. We used it for searching case law at my last job.", True),
+    ("rtk gets you to two centimetres. worth it for survey mapping and precision landing.", True),
+    # how it works, with no situation in which to use it
+    ("A CDN is a set of servers near the users that keep copies of your files.", False),
+])
+def test_a_use_case_is_found_in_its_everyday_forms(text, when):
+    r = analyse_content("technical", Transcript.from_text(text), judge="rules")
+    assert r.structure["framework"]["when"]["present"] is when
+
+
 def test_coding_dead_air_is_read_from_delivery_pauses_and_reported_once():
     delivery = Delivery(duration_s=30.0, pauses=[{"start": 4.0, "end": 9.0, "duration": 5.0},
                                                  {"start": 20, "end": 21, "duration": 1.0}], word_count=5)
@@ -216,6 +231,25 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     # an ask with a word between "I" and "need" still asks: before, nothing here was raised at all
     ("i'm moving with family so i also need relocation support and i cannot start before september",
      ["start date", "relocation"]),
+    # ESOPs are equity, acceleration is about vesting, "more senior" is the title
+    ("Could the ESOPs go up to 30 lakh? And I'd want double trigger acceleration.", ["equity", "vesting"]),
+    ("Is there any way to make the role a bit more senior?", ["title"]),
+    # "comfortable with" a figure is the figure wanted, not a verdict on the base
+    ("I'd be comfortable with 130 on the base, based on what I'm seeing in the market.", ["base"]),
+    ("I'm comfortable with the base. Could the sign-on be 20k?", ["sign-on bonus"]),
+    # a profit share is the bonus; leave asked about as "flexibility on leave"; a title as "hoping for staff"
+    ("Could the profit share have a guaranteed floor?", ["bonus"]),
+    ("Is there any flexibility on leave?", ["vacation"]),
+    ("Honestly I was hoping for staff, given the scope.", ["title"]),
+    ("Is there any scope to improve the package a little?", ["base"]),
+    # a base called acceptable, fair, or what was expected is settled
+    ("The base is acceptable. Could the sign-on be 20k?", ["sign-on bonus"]),
+    ("Thanks, the salary is about what I expected. Could I work from home three days?", ["remote work"]),
+    ("That sounds fair on the base. Could I get 25 days of holiday?", ["vacation"]),
+    # starting at an hour is the working day, not the start date; starting at the end of a month is
+    ("I do school pickup at three, so I would want to start at seven and finish at three. Could we do 115?",
+     ["base"]),
+    ("Could I start at the end of May?", ["start date"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

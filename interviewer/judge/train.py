@@ -46,7 +46,11 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "A64", "A65", "A66", "A67", "A68", "A69", "B57", "B58", "B59", "B60", "B61", "B62",
            "B63", "B64", "B65", "B66", "B67", "B68", "B69", "B70", "B71", "B72", "B73", "B74",
            "A70", "A71", "A72", "A73", "A74", "A75", "A76", "A77", "A78", "A79", "A80", "A81",
-           "B75", "B76", "B77", "B78", "B79", "B80", "B81", "B82", "B83", "B84", "B85", "B86")
+           "B75", "B76", "B77", "B78", "B79", "B80", "B81", "B82", "B83", "B84", "B85", "B86",
+           "B87", "B88", "B89", "B90", "B91", "B92", "B93", "B94",
+           "A82", "A83", "A84", "A85", "A86", "A87", "A88", "A89",
+           "B95", "B96", "B97", "B98", "B99", "B100", "B101", "B102",
+           "A90", "A91", "A92", "A93", "A94", "A95", "A96")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a

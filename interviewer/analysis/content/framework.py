@@ -37,6 +37,10 @@ WHEN = [
     "pay|pays off", "reach for", "if you need|have|want|just|only", "if your", "you want one|it|them",
     "you need it|one|them", "for things like", "use case*", "typically used", "pick|choose|use * for",
     "pick|choose|use * * for", "pick|choose|use * * * for", "i'd use", "go for it",
+    # a use told as a threshold, a scope or a past job: "once you have two consumers", "for anything under a
+    # few thousand rows", "worth it for survey mapping", "we used it for the case-law search"
+    "worth it for|if|when|once", "want it|one|them for|when|if", "once you have|hit|need|get", "for anything",
+    "we used it|them|one for|in|on|to",
 ]
 WHY = [
     "because", "since", "the reason", "so that", "so you", "so it", "so the", "which means", "that means",

@@ -21,14 +21,14 @@ TIME = [
     "mull", "reflect", "need to think", "let you know", "go over", "next week", "with my family|partner|wife|husband",
 ]
 WEAK = [
-    "any flexibility", "any room", "wiggle room", "is that|it negotiable", "anything you can do",
+    "any flexibility", "any room", "any scope", "wiggle room", "is that|it negotiable", "anything you can do",
     "best you can do", "go a bit higher", "go higher", "do better", "could you maybe", "a little more",
     "any chance", "bump it", "little bit more", "a bit more", "any way you could", "move on that|the", "could you move",
 ]
 WANT = [
     "looking for", "expecting", "expected", "targeting", "target", "i'd want", "want to be", "be at",
     "closer to", "in the range|region", "range of", "i need", "would need", "asking for", "ask for",
-    "aiming for", "hoping for", "more like", "somewhere around", "i'd be comfortable at",
+    "aiming for", "hoping for", "more like", "somewhere around", "i'd be comfortable at", "be comfortable with",
     "i was|i'm|am hoping", "get|come|go up to", "get to", "i want",
 ]
 RESEARCH = [
@@ -55,10 +55,11 @@ LEVERS = {
              "cost to company", "per month|annum"],
     "sign-on bonus": ["sign on", "sign-on", "signing bonus", "joining bonus", "welcome bonus", "make me whole",
                       "buyout", "buy out|outs", "buy me out", "cash up front", "upfront|up-front cash|payment|bonus"],
-    "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion"],
-    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant",
+    "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion",
+              "aguinaldo", "profit share*", "profit sharing"],
+    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant", "esop*", "e s o p*",
                "the|my|bigger|larger|option grant", "grant of|to|size"],
-    "vesting": ["vest*", "cliff", "refresher*"],
+    "vesting": ["vest*", "cliff", "refresher*", "acceleration", "double|single trigger"],
     "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
                    "push the date", "later start", "start until|on|from", "push|move|delay|shift the start",
                    "the start would|could|should|be", "starting on|mid|in|the", "start mid|first|early|late|after",
@@ -67,7 +68,8 @@ LEVERS = {
                    # start in May", "the 1st is a bit soon", "make it the first of April"
                    "notice period", "my|month's|months|weeks|days|month|week|weeks'|months' notice", "on * notice",
                    "give|serve|giving|serving notice", "could|can't|cannot|couldn't start|join",
-                   "start|join|starting|joining only|before|after|later|earlier|sooner|around|by|at|" + _MONTH_ALTS,
+                   "start|join|starting|joining only|before|after|later|earlier|sooner|around|by|" + _MONTH_ALTS,
+                   "start|join|starting|joining at the",
                    "join|joining in|on|from|after|mid", "of next month", "of the month", "of " + _MONTH_ALTS,
                    "mid|early|late " + _MONTH_ALTS, _MONTH_ALTS + " is|isn't|would|won't|works|not|instead",
                    "the " + _ORDINAL_ALTS + " is|isn't|would|won't|works|doesn't|instead|not"],
@@ -77,7 +79,7 @@ LEVERS = {
     "vacation": ["vacation", "pto", "holiday*", "time off", "annual leave", "days off", "paid days", "leave days",
                  "extra|more|additional leave", "weeks off", "days|weeks of leave",
                  "day|days|week|weeks leave", "week|day off", "week|day of leave", "the|my|paid|unpaid|accrued leave",
-                 "leave balance|policy|allowance|entitlement"],
+                 "leave balance|policy|allowance|entitlement", "flexibility|flexible on|with leave"],
     "relocation": ["relocat*", "moving costs|expenses|allowance|package|support", "the move",
                    "help|support with|for the move|moving", "help * move|moving", "the moving",
                    "temporary housing|accommodation"],
@@ -85,7 +87,7 @@ LEVERS = {
               # the level asked for: "I'd want to keep that level", "mid-level sounds low", "make it Senior Staff"
               "designation", "the level is|i'd|should|would|could|we|you", "keep that|the|my level", "staff scope",
               "mid level|mid-level sounds|is|feels|seems", "as staff|principal|lead|senior", "be senior|staff|principal|lead",
-              "the junior", "sde|engineer|developer two|ii|2|three|iii|3"],
+              "the junior", "sde|engineer|developer two|ii|2|three|iii|3", "more senior", "hoping|asking|pushing for staff|principal|senior|lead|director"],
     "learning budget": ["learning budget", "training budget|allowance", "conference*", "education budget",
                         "certification*", "courses", "course fees", "a|the course", "for training",
                         "learning|training|education stipend|fund|allowance", "conference|conferences budget"],
@@ -95,7 +97,7 @@ LEVERS = {
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
            "lose", "losing", "walking away"]
 # A lever named as settled: "I'm happy with the base", "the base works for me", "equity as is".
-SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "good|fine|great on", "no problem|issue|issues with",
+SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "good|fine|great|fair on", "no problem|issue|issues with",
                   "thanks for", "thank you for"]
 SETTLED_AFTER = [
     "is|are|seems|sounds|looks|feels fine|good|great|perfect|okay|ok|amazing|generous|fair|solid|nice|right",
@@ -103,7 +105,7 @@ SETTLED_AFTER = [
     "looks good|great|fine|right",
     "is|are * fine|good|okay|ok|right", "is|are fine|good|okay|ok by|with me", "not an|a issue|problem",
     "that's|that is fine|okay|ok|great|good", "is|are in the|my|your range", "comfortable there",
-    "comfortable with it|that",
+    "comfortable with it|that", "is|are acceptable", "is|are where|what i expected", "is|are * where|what i expected",
     "i'm fine|happy|okay|ok with", "i am fine|happy|okay|ok with", "fine|good|okay|ok for|by|with me",
     "and * work|works|stay|stays", "stays|stay the same",
 ]
@@ -225,8 +227,11 @@ def _settled(words: list[str], i: int, later: list[str], name: str = "base") -> 
     """The lever named at words[i] is called settled ("the base works", "equity as is", "happy with
     the bonus"); "remote works" is an ask, not a verdict."""
     before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
+    at = find(SETTLED_BEFORE, before)
+    # "I'd be comfortable with 130 on the base" names the figure wanted: a counter, not a verdict
+    settled_before = at is not None and not any(_figure(before, k) for k in range(at, len(before)))
     return after[:2] == ["as", "is"] or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work") \
-        or find(SETTLED_BEFORE, before) is not None or find(SETTLED_AFTER, after) is not None
+        or settled_before or find(SETTLED_AFTER, after) is not None
 
 
 def _about_other_lever(clauses: list[Clause], c: Clause) -> bool:
