@@ -250,6 +250,10 @@ def test_missing_parts_are_spoken_in_the_registry_wording():
     ("I do school pickup at three, so I would want to start at seven and finish at three. Could we do 115?",
      ["base"]),
     ("Could I start at the end of May?", ["start date"]),
+    # a token grant is the equity; saying you will not push on the salary does not raise it
+    ("is there any flexibility on the tokens", ["equity"]),
+    ("I know the budget is fixed so I will not push on the salary. Could there be support for a course?",
+     ["learning budget"]),
 ])
 def test_a_lever_counts_where_it_is_asked_for_not_where_it_is_named(text, levers):
     structure = analyse_content("negotiation", Transcript.from_text(text), judge="rules").structure

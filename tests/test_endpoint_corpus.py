@@ -2,8 +2,8 @@
 how often a short silence would end an answer before its round's needed parts were said.
 Measured with `python -m interviewer.judge.endpoint FILE...` on every file that was ever a blind set
 up to the fifth round (B3 to B14): the round settings were chosen after seeing B3 to B5 (the phone
-screen's after B3 to B12), and B3 to B94 now train the judge (B95 to B102, written after, give the
-held-out figures in tests/corpus/ENDPOINT.md and are left out here, as are B15 to B94), so the bounds
+screen's after B3 to B12), and B3 to B110 now train the judge (B111 to B118, written after, give the
+held-out figures in tests/corpus/ENDPOINT.md and are left out here, as are B15 to B110), so the bounds
 are regression checks on the same files they were first measured on."""
 from pathlib import Path
 

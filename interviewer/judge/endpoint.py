@@ -98,7 +98,7 @@ def main(argv=None) -> int:
     parts = ["# When a short silence may end an answer: the live endpoint on corpus prefixes",
              "", (__doc__ or "").split("\n\n")[1].strip(), "",
              "Written by `python -m interviewer.judge.endpoint`. The learned judge was trained on the "
-             "development files (whole answers), which include B3 to B94: each round's `complete_judged_by` "
+             "development files (whole answers), which include B3 to B110: each round's `complete_judged_by` "
              "(prompts/rounds.yaml) was chosen after B3 to B5 had been seen and checked on B6 and B7 (the "
              "phone screen's in the fifth round, on B3 to B12), so the first table is a regression check. The "
              "blind files' authors wrote after both the choices and this judge, and they were measured once: "

@@ -50,7 +50,8 @@ AUTHORS = ("Z1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "B1", "B
            "B87", "B88", "B89", "B90", "B91", "B92", "B93", "B94",
            "A82", "A83", "A84", "A85", "A86", "A87", "A88", "A89",
            "B95", "B96", "B97", "B98", "B99", "B100", "B101", "B102",
-           "A90", "A91", "A92", "A93", "A94", "A95", "A96")
+           "A90", "A91", "A92", "A93", "A94", "A95", "A96",
+           "B103", "B104", "B105", "B106", "B107", "B108", "B109", "B110")
 SEED = 0
 C = 0.05                     # inverse regularisation strength, fixed (not tuned on any test fold)
 EMB_SCALE = 0.3              # the 512 embedding columns, standardised, are scaled by this before the fit: a

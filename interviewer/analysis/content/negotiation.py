@@ -57,7 +57,7 @@ LEVERS = {
                       "buyout", "buy out|outs", "buy me out", "cash up front", "upfront|up-front cash|payment|bonus"],
     "bonus": ["bonus*", "13th month", "thirteenth month", "the variable", "variable pay|component|part|portion",
               "aguinaldo", "profit share*", "profit sharing"],
-    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant", "esop*", "e s o p*",
+    "equity": ["equity", "stock", "rsu*", "r s u*", "options", "shares", "stock grant", "esop*", "e s o p*", "tokens", "token grant|allocation|package",
                "the|my|bigger|larger|option grant", "grant of|to|size"],
     "vesting": ["vest*", "cliff", "refresher*", "acceleration", "double|single trigger"],
     "start date": ["start date", "start later", "start in", "starting date", "joining date", "push * start",
@@ -95,7 +95,7 @@ LEVERS = {
 # A lever named as what the candidate would lose, or as settled, is not asked for:
 # "I'd be leaving my bonus on the table", "the base works for me".
 CONTEXT = ["leaving", "leave behind", "forfeit*", "on the table", "unvested", "walk away from", "give up",
-           "lose", "losing", "walking away"]
+           "lose", "losing", "walking away", "not push*", "won't push*"]
 # A lever named as settled: "I'm happy with the base", "the base works for me", "equity as is".
 SETTLED_BEFORE = ["happy|fine|okay|ok|comfortable|good with", "good|fine|great|fair on", "no problem|issue|issues with",
                   "thanks for", "thank you for"]
