@@ -229,11 +229,15 @@ def _settled(words: list[str], i: int, later: list[str], name: str = "base") -> 
     """The lever named at words[i] is called settled ("the base works", "equity as is", "happy with
     the bonus"); "remote works" is an ask, not a verdict."""
     before, after = words[max(0, i - 7):i], (words[i + 1:i + 6] + later)[:5]
-    at = find(SETTLED_BEFORE, before)
-    # "I'd be comfortable with 130 on the base" names the figure wanted: a counter, not a verdict
-    settled_before = at is not None and not any(_figure(before, k) for k in range(at, len(before)))
     return after[:2] == ["as", "is"] or (after[:1] in (["works"], ["work"], ["stays"]) and name != "remote work") \
-        or settled_before or find(SETTLED_AFTER, after) is not None
+        or _settled_before(before) or find(SETTLED_AFTER, after) is not None
+
+
+def _settled_before(before: list[str]) -> bool:
+    """A SETTLED_BEFORE verdict with no figure after it: "I'd be comfortable with 130 on the base" names
+    the figure wanted, a counter, not a verdict."""
+    at = find(SETTLED_BEFORE, before)
+    return at is not None and not any(_figure(before, k) for k in range(at, len(before)))
 
 
 def _about_other_lever(clauses: list[Clause], c: Clause) -> bool:
